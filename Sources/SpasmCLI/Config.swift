@@ -1,0 +1,41 @@
+import ArgumentParser
+import SpasmCore
+
+extension Spasm {
+    struct Config: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show settings.",
+            subcommands: [Show.self, Path.self],
+            defaultSubcommand: Show.self
+        )
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "The effective settings and where each value came from."
+            )
+
+            @OptionGroup var journal: JournalOptions
+            @OptionGroup var output: OutputOptions
+
+            struct Setting: Encodable { var key: String; var value: String; var source: String }
+
+            func run() throws {
+                let settings = try Context.loadSettings(journal)
+                let rows = settings.settings
+                if output.json {
+                    try JSONOutput.print(rows.map { Setting(key: $0.key, value: $0.value, source: $0.source.description) })
+                    return
+                }
+                say("# settings file: \(Paths.configuration(override: journal.config))")
+                say("# journal: \(Paths.journal(override: journal.db))")
+                say(EntryText.table(header: ["KEY", "VALUE", "FROM"], rows: rows.map { [$0.key, $0.value, $0.source.description] }))
+            }
+        }
+
+        struct Path: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Print the settings file's path.")
+            @OptionGroup var journal: JournalOptions
+            func run() { say(Paths.configuration(override: journal.config)) }
+        }
+    }
+}

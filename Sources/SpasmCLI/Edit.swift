@@ -1,0 +1,136 @@
+import ArgumentParser
+import SpasmCore
+import SpasmStore
+
+extension Spasm {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an entry; only the fields given change. 'spasm undo' reverts it.",
+            discussion: """
+            Episode fields: --region --side --severity --trigger --red-flag --end. Caffeine: --drink-or-amount.
+            Treatment: --treatment --minutes --relief --name. Any entry: --at --note (--note "" clears it).
+            --trigger and --red-flag replace the whole list; --no-triggers clears it.
+            Example: 'spasm edit 42 --severity 6'.
+            """
+        )
+
+        @Argument(help: "The entry's id, as shown by 'spasm history'.") var id: EntryID
+        @Option(help: "When it happened (an episode: when it started).") var at: String?
+        @Option(help: "Free text; an empty string clears it.") var note: String?
+        @Option var region: String?
+        @Option var side: String?
+        @Option var severity: String?
+        @Option(help: "Replaces the episode's triggers (repeatable).") var trigger: [String] = []
+        @Flag(help: "Remove all triggers from the episode.") var noTriggers = false
+        @Option(name: .customLong("red-flag"), help: "Replaces the episode's red flags (repeatable).") var redFlag: [String] = []
+        @Option(help: "When the episode ended.") var end: String?
+        @Option(name: .customLong("caffeine"), help: "A caffeine entry's new drink or amount, e.g. \"espresso x2\" or 150mg.") var caffeine: String?
+        @Flag(help: "Accept 0 mg or a caffeine amount over the per-entry limit.") var force = false
+        @Option(help: "A treatment entry's kind.") var treatment: String?
+        @Option var minutes: Int?
+        @Option var relief: Int?
+        @Option var name: String?
+        @OptionGroup var journal: JournalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let context = try Context(journal)
+            let journalFile = try context.openJournal()
+            guard var entry = try journalFile.entry(id: id) else { throw NoSuchEntry(id: id) }
+            if let at { entry.at = try context.past(at); entry.utcOffset = context.utcOffset(at: entry.at) }
+            if let note = try context.note(note) { entry.note = note.isEmpty ? nil : note }
+            switch entry.body {
+            case .episode(var e):
+                try refuse(["--caffeine": caffeine, "--treatment": treatment, "--minutes": minutes.map(String.init),
+                            "--relief": relief.map(String.init), "--name": name], kind: "an episode")
+                if let region { e.region = try BodyRegion(parsing: region) }
+                if let side { e.side = side.isEmpty ? nil : try BodySide(parsing: side) }
+                if let severity { e.severity = try Severity(parsing: severity) }
+                if noTriggers { e.triggers = [] }
+                if !trigger.isEmpty { e.triggers = try trigger.map { text throws(InputError) in try TextField.tag(text) } }
+                if !redFlag.isEmpty {
+                    e.redFlags = try redFlag.map { text throws(InputError) in try RedFlag(parsing: text) }
+                    if let advice = RedFlag.advice(for: e.redFlags) { say(advice + "\n") }
+                }
+                if let end {
+                    let finish = try context.past(end)
+                    e.endedAt = finish
+                    e.endedUTCOffset = context.utcOffset(at: finish)
+                }
+                entry.body = .episode(Episode(region: e.region, side: e.side, severity: e.severity, triggers: e.triggers,
+                                              redFlags: e.redFlags, endedAt: e.endedAt, endedUTCOffset: e.endedUTCOffset))
+            case .caffeine:
+                try refuseEpisodeFields(kind: "a caffeine entry")
+                try refuse(["--treatment": treatment, "--minutes": minutes.map(String.init),
+                            "--relief": relief.map(String.init), "--name": name], kind: "a caffeine entry")
+                if let caffeine {
+                    entry.body = .caffeine(try CaffeineInput.parse([caffeine], drinks: context.configuration.drinks,
+                                                                   limit: context.configuration.caffeineEntryLimitMg, force: force))
+                }
+            case .treatment(let t):
+                try refuseEpisodeFields(kind: "a treatment entry")
+                try refuse(["--caffeine": caffeine], kind: "a treatment entry")
+                let kind = try treatment.map { text throws(InputError) in try TreatmentKind(parsing: text) } ?? t.kind
+                entry.body = .treatment(try Treatment(kind: kind, minutes: minutes ?? t.minutes, relief: relief ?? t.relief,
+                                                      name: name.map { $0.isEmpty ? nil : $0 } ?? t.name))
+            }
+            let saved = try journalFile.update(entry, now: context.now)
+            if output.json { try JSONOutput.print(saved) } else { say("Changed \(EntryText.line(saved))") }
+        }
+
+        private func refuseEpisodeFields(kind: String) throws {
+            try refuse(["--region": region, "--side": side, "--severity": severity, "--end": end,
+                        "--trigger": trigger.first, "--red-flag": redFlag.first, "--no-triggers": noTriggers ? "" : nil],
+                       kind: kind)
+        }
+
+        private func refuse(_ options: [String: String?], kind: String) throws {
+            if let given = options.filter({ $0.value != nil }).keys.sorted().first {
+                throw InputError(given, "does not apply to #\(id), which is \(kind)")
+            }
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete an entry. It stays recoverable with 'spasm undo'."
+        )
+
+        @Argument(help: "The entry's id.") var id: EntryID
+        @OptionGroup var journal: JournalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let context = try Context(journal)
+            let deleted = try context.openJournal().delete(id: id, now: context.now)
+            if output.json { try JSONOutput.print(deleted) } else { say("Deleted \(EntryText.line(deleted)) ('spasm undo' brings it back)") }
+        }
+    }
+
+    struct Undo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Undo the most recent log, edit or delete (repeat to go further back)."
+        )
+
+        @OptionGroup var journal: JournalOptions
+        @OptionGroup var output: OutputOptions
+
+        struct Result: Encodable {
+            var undone: UndoneChange.Action
+            var entry: Entry
+        }
+
+        func run() throws {
+            let context = try Context(journal)
+            guard let change = try context.openJournal().undo(now: context.now) else {
+                throw InputError("undo", "there is nothing to undo")
+            }
+            if output.json { try JSONOutput.print(Result(undone: change.action, entry: change.entry)); return }
+            switch change.action {
+            case .add: say("Undid the log of \(EntryText.line(change.entry)); it is removed")
+            case .edit: say("Undid the change; back to \(EntryText.line(change.entry))")
+            case .delete: say("Undid the delete; restored \(EntryText.line(change.entry))")
+            }
+        }
+    }
+}

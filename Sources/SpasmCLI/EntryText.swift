@@ -1,0 +1,78 @@
+import Foundation
+import SpasmCore
+
+/// How entries read in the terminal.
+enum EntryText {
+    /// "lower-back (left) 7/10, open · lifting, desk work"
+    static func detail(_ entry: Entry) -> String {
+        switch entry.body {
+        case .episode(let e):
+            var text = e.region.rawValue
+            if let side = e.side { text += " (\(side.rawValue))" }
+            text += " \(e.severity)"
+            if let end = e.endedAt {
+                text += ", \(duration(end.timeIntervalSince(entry.at)))"
+            } else {
+                text += ", open"
+            }
+            if !e.triggers.isEmpty { text += " · after \(e.triggers.joined(separator: ", "))" }
+            if !e.redFlags.isEmpty { text += " · RED FLAG: \(e.redFlags.map(\.rawValue).joined(separator: ", "))" }
+            return text
+        case .caffeine(let c):
+            var text = c.drink ?? "caffeine"
+            if c.servings != 1 { text += " x\(CaffeineInput.format(c.servings))" }
+            return text + " \(CaffeineInput.format(c.milligrams)) mg"
+        case .treatment(let t):
+            var parts = [t.kind.rawValue + (t.name.map { " (\($0))" } ?? "")]
+            if let minutes = t.minutes { parts.append("\(minutes) min") }
+            if let relief = t.relief { parts.append("relief \(relief)/10") }
+            return parts.joined(separator: ", ")
+        }
+    }
+
+    /// One line for confirmations: "episode #12: lower-back 7/10, open, Sun 29 Nov 04:20".
+    static func line(_ entry: Entry) -> String {
+        "\(entry.kind.rawValue) #\(entry.id ?? 0): \(detail(entry)), \(CivilTime(entry.at, utcOffset: entry.utcOffset).short)"
+    }
+
+    /// The first line of a note, shortened for a table cell.
+    static func notePreview(_ note: String?, width: Int = 40) -> String {
+        guard let note, let first = note.split(separator: "\n", omittingEmptySubsequences: true).first else { return "" }
+        let more = note.contains("\n") ? "…" : ""
+        return first.count > width ? String(first.prefix(width - 1)) + "…" : String(first) + more
+    }
+
+    /// "2h 10m", "45m", "3d 2h".
+    static func duration(_ seconds: TimeInterval) -> String {
+        let minutes = Int(seconds / 60)
+        if minutes < 60 { return "\(minutes)m" }
+        if minutes < 24 * 60 { return minutes % 60 == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h \(minutes % 60)m" }
+        return "\(minutes / 1440)d \(minutes % 1440 / 60)h"
+    }
+
+    /// A table with left-aligned columns, a header, and the last column left ragged.
+    static func table(header: [String], rows: [[String]]) -> String {
+        var widths = header.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        func render(_ row: [String]) -> String {
+            row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+            }.joined(separator: "  ")
+        }
+        var lines = [render(header)]
+        lines.reserveCapacity(rows.count + 1)
+        for row in rows { lines.append(render(row)) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// JSON for --json: sorted keys so scripts and diffs see a stable shape.
+enum JSONOutput {
+    static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}

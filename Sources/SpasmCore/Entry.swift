@@ -1,0 +1,104 @@
+import Foundation
+
+/// The store's identifier of an entry, shown to the user ("spasm edit 42").
+public typealias EntryID = Int64
+
+/// One thing the user recorded: an episode, a caffeinated drink or a treatment.
+public struct Entry: Sendable, Equatable {
+    /// Assigned by the journal; nil before the entry is saved.
+    public var id: EntryID?
+    /// Chosen by whoever creates the entry, so a write retried after a lost reply is recognised.
+    public var uuid: UUID
+    /// When it happened (an episode: when it started).
+    public var at: Date
+    /// Seconds east of UTC where the user was at `at`: the clock time they saw is kept with the entry.
+    public var utcOffset: Int
+    public var note: String?
+    public var body: Body
+
+    public enum Body: Sendable, Equatable {
+        case episode(Episode)
+        case caffeine(CaffeineIntake)
+        case treatment(Treatment)
+    }
+
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case episode, caffeine, treatment
+    }
+
+    public init(id: EntryID? = nil, uuid: UUID = UUID(), at: Date, utcOffset: Int, note: String? = nil, body: Body) {
+        self.id = id
+        self.uuid = uuid
+        self.at = at
+        self.utcOffset = utcOffset
+        self.note = note
+        self.body = body
+    }
+
+    public var kind: Kind {
+        switch body {
+        case .episode: .episode
+        case .caffeine: .caffeine
+        case .treatment: .treatment
+        }
+    }
+
+    public var episode: Episode? { if case .episode(let e) = body { e } else { nil } }
+    public var caffeine: CaffeineIntake? { if case .caffeine(let c) = body { c } else { nil } }
+    public var treatment: Treatment? { if case .treatment(let t) = body { t } else { nil } }
+
+    /// Checks everything that does not depend on the store: the note, and an end after the start.
+    public func validate() throws(InputError) {
+        if let note { try TextField.validateNote(note) }
+        if let ended = episode?.endedAt, ended < at {
+            throw InputError("end", "is before the episode started", hint: "an episode ends after it starts")
+        }
+    }
+}
+
+/// A spasm episode.
+public struct Episode: Sendable, Equatable {
+    public var region: BodyRegion
+    public var side: BodySide?
+    public var severity: Severity
+    /// What the user was doing before it, as lower-cased tags ("lifting", "desk work").
+    public var triggers: [String]
+    public var redFlags: [RedFlag]
+    /// When it ended; nil while it is still going on.
+    public var endedAt: Date?
+    /// The UTC offset at `endedAt`.
+    public var endedUTCOffset: Int?
+
+    public init(region: BodyRegion, side: BodySide? = nil, severity: Severity, triggers: [String] = [],
+                redFlags: [RedFlag] = [], endedAt: Date? = nil, endedUTCOffset: Int? = nil) {
+        self.region = region
+        self.side = side
+        self.severity = severity
+        self.triggers = Self.unique(triggers)
+        self.redFlags = Self.unique(redFlags)
+        self.endedAt = endedAt
+        self.endedUTCOffset = endedUTCOffset
+    }
+
+    public var isOpen: Bool { endedAt == nil }
+
+    private static func unique<T: Hashable>(_ items: [T]) -> [T] {
+        var seen = Set<T>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}
+
+/// A caffeinated drink or an amount of caffeine.
+public struct CaffeineIntake: Sendable, Equatable, Codable {
+    /// Total milligrams in this entry (servings included).
+    public var milligrams: Double
+    /// The drink's name from the catalogue, or nil for a bare amount ("120mg").
+    public var drink: String?
+    public var servings: Double
+
+    public init(milligrams: Double, drink: String? = nil, servings: Double = 1) {
+        self.milligrams = milligrams
+        self.drink = drink
+        self.servings = servings
+    }
+}

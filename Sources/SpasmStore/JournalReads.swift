@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import SpasmCore
+
+extension Journal {
+    // MARK: - Reading
+
+    /// The entry with this id, unless deleted.
+    public func entry(id: EntryID) throws -> Entry? {
+        try guarded { try writer.read { db in try EntryRows.fetch(db, id: id) } }
+    }
+
+    /// Entries from `start` (inclusive) to `end` (exclusive), oldest first; deleted ones are left out.
+    public func entries(from start: Date? = nil, to end: Date? = nil, kinds: Set<Entry.Kind>? = nil) throws -> [Entry] {
+        var conditions = ["e.deleted_at IS NULL"]
+        var arguments: StatementArguments = []
+        if let start { conditions.append("e.at >= ?"); arguments += [Journal.seconds(start)] }
+        if let end { conditions.append("e.at < ?"); arguments += [Journal.seconds(end)] }
+        if let kinds, kinds.count < Entry.Kind.allCases.count {
+            conditions.append("e.kind IN (\(kinds.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))")
+        }
+        return try guarded {
+            try writer.read { db in try EntryRows.fetchAll(db, where: conditions.joined(separator: " AND "), arguments: arguments) }
+        }
+    }
+
+    /// The most recent episode that has not ended.
+    public func openEpisode() throws -> Entry? {
+        try guarded { try writer.read { db in try EntryRows.latestOpenEpisode(db) } }
+    }
+
+    /// Runs SQLite's own check of the file; "ok" when sound.
+    public func integrityCheck() throws -> String {
+        try guarded { try writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" } }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import SpasmCore
+
+/// What `undo` reversed.
+public struct UndoneChange: Sendable {
+    public enum Action: String, Sendable, Codable { case add, edit, delete }
+    /// The change that was reversed.
+    public var action: Action
+    /// The entry as it is after the undo.
+    public var entry: Entry
+}
+
+extension Journal {
+    // MARK: - Writing
+
+    /// Saves a new entry and returns it with its id.
+    ///
+    /// Idempotent on the entry's uuid: a retried write returns the entry already saved.
+    public func add(_ entry: Entry, now: Date) throws -> Entry {
+        try entry.validate()
+        return try guarded {
+            try writer.write { db in
+                if let existing = try EntryRows.fetch(db, uuid: entry.uuid) { return existing }
+                var saved = entry
+                saved.at = Self.wholeSecond(entry.at)
+                if case .episode(var episode) = saved.body, let end = episode.endedAt {
+                    episode.endedAt = Self.wholeSecond(end)
+                    saved.body = .episode(episode)
+                }
+                saved.id = try EntryRows.insert(saved, db: db, now: now)
+                try Self.record(.add, entry: saved.id!, before: nil, db: db, now: now)
+                return saved
+            }
+        }
+    }
+
+    /// Ends an episode: the one named, or the most recent open one.
+    public func endEpisode(id: EntryID?, at end: Date, utcOffset: Int, now: Date) throws -> Entry {
+        try guarded {
+            try writer.write { db in
+                let target: Entry
+                if let id {
+                    guard let entry = try EntryRows.fetch(db, id: id) else { throw NoSuchEntry(id: id) }
+                    target = entry
+                } else {
+                    guard let open = try EntryRows.latestOpenEpisode(db) else {
+                        throw InputError("episode", "there is no open episode to end", hint: "log one with 'spasm log', or name an id")
+                    }
+                    target = open
+                }
+                guard var episode = target.episode else {
+                    throw InputError("id", "#\(target.id!) is a \(target.kind.rawValue) entry, not an episode")
+                }
+                if let ended = episode.endedAt {
+                    throw InputError("episode", "#\(target.id!) already ended at \(CivilTime(ended, utcOffset: episode.endedUTCOffset ?? 0).short)",
+                                     hint: "use 'spasm edit \(target.id!) --end TIME' to change it")
+                }
+                episode.endedAt = Self.wholeSecond(end)
+                episode.endedUTCOffset = utcOffset
+                var changed = target
+                changed.body = .episode(episode)
+                return try Self.replace(target, with: changed, db: db, now: now)
+            }
+        }
+    }
+
+    /// Replaces an entry's contents (same id, same kind), keeping the old version for undo.
+    public func update(_ entry: Entry, now: Date) throws -> Entry {
+        guard let id = entry.id else { throw InputError("id", "missing") }
+        try entry.validate()
+        return try guarded {
+            try writer.write { db in
+                guard let old = try EntryRows.fetch(db, id: id) else { throw NoSuchEntry(id: id) }
+                guard old.kind == entry.kind else {
+                    throw InputError("id", "#\(id) is a \(old.kind.rawValue) entry, not a \(entry.kind.rawValue)")
+                }
+                var new = entry
+                new.uuid = old.uuid
+                new.at = Self.wholeSecond(entry.at)
+                return try Self.replace(old, with: new, db: db, now: now)
+            }
+        }
+    }
+
+    /// Deletes an entry. It is kept in the file, marked deleted, so `undo` can bring it back.
+    public func delete(id: EntryID, now: Date) throws -> Entry {
+        try guarded {
+            try writer.write { db in
+                guard let entry = try EntryRows.fetch(db, id: id) else { throw NoSuchEntry(id: id) }
+                try db.execute(sql: "UPDATE entry SET deleted_at = ? WHERE id = ?", arguments: [Self.seconds(now), id])
+                try Self.record(.delete, entry: id, before: nil, db: db, now: now)
+                return entry
+            }
+        }
+    }
+
+    /// Reverses the most recent change that has not been undone yet; nil when there is none.
+    public func undo(now: Date) throws -> UndoneChange? {
+        try guarded {
+            try writer.write { db in
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT id, action, entry_id, before FROM change WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1
+                    """) else { return nil }
+                let changeID: Int64 = row["id"], entryID: EntryID = row["entry_id"]
+                let action = UndoneChange.Action(rawValue: row["action"])!
+                switch action {
+                case .add:
+                    try db.execute(sql: "UPDATE entry SET deleted_at = ? WHERE id = ?", arguments: [Self.seconds(now), entryID])
+                case .delete:
+                    try db.execute(sql: "UPDATE entry SET deleted_at = NULL WHERE id = ?", arguments: [entryID])
+                case .edit:
+                    let before = try JSONDecoder().decode(Entry.self, from: Data((row["before"] as String).utf8))
+                    try EntryRows.overwrite(before, id: entryID, db: db, now: now)
+                }
+                try db.execute(sql: "UPDATE change SET undone_at = ? WHERE id = ?", arguments: [Self.seconds(now), changeID])
+                guard let entry = try EntryRows.fetch(db, id: entryID, includingDeleted: true) else { return nil }
+                return UndoneChange(action: action, entry: entry)
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    private static func replace(_ old: Entry, with new: Entry, db: Database, now: Date) throws -> Entry {
+        let before = String(decoding: try JSONEncoder().encode(old), as: UTF8.self)
+        try EntryRows.overwrite(new, id: old.id!, db: db, now: now)
+        try record(.edit, entry: old.id!, before: before, db: db, now: now)
+        var saved = new
+        saved.id = old.id
+        return saved
+    }
+
+    private static func record(_ action: UndoneChange.Action, entry: EntryID, before: String?, db: Database, now: Date) throws {
+        try db.execute(sql: "INSERT INTO change (at, action, entry_id, before) VALUES (?, ?, ?, ?)",
+                       arguments: [seconds(now), action.rawValue, entry, before])
+    }
+
+    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
+    static func wholeSecond(_ date: Date) -> Date { Date(timeIntervalSince1970: Double(seconds(date))) }
+}
+
+extension Journal {
+    /// Saves many entries in one transaction, skipping any whose uuid is already saved.
+    ///
+    /// For imports and generated journals: these are not recorded for `undo` one by one.
+    /// - Returns: how many entries were added.
+    @discardableResult
+    public func add(contentsOf entries: [Entry], now: Date) throws -> Int {
+        for entry in entries { try entry.validate() }
+        return try guarded {
+            try writer.write { db in
+                var added = 0
+                for entry in entries where try EntryRows.fetch(db, uuid: entry.uuid) == nil {
+                    _ = try EntryRows.insert(entry, db: db, now: now)
+                    added += 1
+                }
+                return added
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import GRDB
+
+/// The journal's schema and its versioned migrations.
+///
+/// Versions live in `PRAGMA user_version` rather than GRDB's migrations table: checking that the
+/// schema is current then costs one pragma read, which matters to a CLI started many times a day.
+enum Schema {
+    /// 'SPSM': marks a file as a spasm journal, so spasm never writes into somebody else's database.
+    static let applicationID: Int32 = 0x5350_534D
+
+    /// Migration N takes the schema from version N-1 to N. Append only; never edit a shipped one.
+    static let migrations: [(name: String, sql: String)] = [
+        ("v1: entries, episodes, caffeine, treatments, change log", """
+        CREATE TABLE entry (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('episode', 'caffeine', 'treatment')),
+            at INTEGER NOT NULL,               -- unix seconds
+            utc_offset INTEGER NOT NULL,       -- seconds east of UTC where the user was
+            note TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER,
+            deleted_at INTEGER                 -- deleted entries are kept, so undo can bring them back
+        );
+        CREATE INDEX entry_by_time ON entry(at);
+        CREATE TABLE episode (
+            entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,
+            region TEXT NOT NULL,
+            side TEXT,
+            severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 10),
+            ended_at INTEGER,
+            ended_utc_offset INTEGER
+        );
+        CREATE INDEX open_episode ON episode(entry_id) WHERE ended_at IS NULL;
+        CREATE TABLE episode_trigger (
+            entry_id INTEGER NOT NULL REFERENCES episode(entry_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (entry_id, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE episode_red_flag (
+            entry_id INTEGER NOT NULL REFERENCES episode(entry_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            flag TEXT NOT NULL,
+            PRIMARY KEY (entry_id, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE caffeine (
+            entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,
+            milligrams REAL NOT NULL CHECK (milligrams >= 0),
+            drink TEXT,
+            servings REAL NOT NULL
+        );
+        CREATE TABLE treatment (
+            entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            minutes INTEGER,
+            relief INTEGER CHECK (relief BETWEEN 0 AND 10),
+            name TEXT
+        );
+        -- Every change a command made, newest last: what `spasm undo` reverses.
+        CREATE TABLE change (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'delete')),
+            entry_id INTEGER NOT NULL REFERENCES entry(id),
+            before TEXT,                       -- the entry as JSON before an edit
+            undone_at INTEGER
+        );
+        """),
+    ]
+
+    static var currentVersion: Int { migrations.count }
+
+    /// Brings a new or older journal to the current version, in one transaction.
+    static func migrate(_ db: Database, from version: Int) throws {
+        for (index, migration) in migrations.enumerated() where index >= version {
+            try db.execute(sql: migration.sql)
+        }
+        try db.execute(sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(currentVersion)")
+    }
+}

@@ -1,0 +1,6 @@
+import SpasmCLI
+
+@main
+struct Entrypoint {
+    static func main() { Spasm.main() }
+}
