@@ -4,6 +4,7 @@ import SpasmCore
 extension Spasm {
     struct Config: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "config",
             abstract: "Show settings.",
             subcommands: [Show.self, Path.self],
             defaultSubcommand: Show.self
@@ -11,6 +12,7 @@ extension Spasm {
 
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "show",
                 abstract: "The effective settings and where each value came from."
             )
 
@@ -33,7 +35,8 @@ extension Spasm {
         }
 
         struct Path: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print the settings file's path.")
+            static let configuration = CommandConfiguration(
+            commandName: "path", abstract: "Print the settings file's path.")
             @OptionGroup var journal: JournalOptions
             func run() { say(Paths.configuration(override: journal.config)) }
         }

@@ -5,6 +5,7 @@ import SpasmStore
 extension Spasm {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change an entry; only the fields given change. 'spasm undo' reverts it.",
             discussion: """
             Episode fields: --region --side --severity --trigger --red-flag --end. Caffeine: --drink-or-amount.
@@ -93,6 +94,7 @@ extension Spasm {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete an entry. It stays recoverable with 'spasm undo'."
         )
 
@@ -109,6 +111,7 @@ extension Spasm {
 
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "undo",
             abstract: "Undo the most recent log, edit or delete (repeat to go further back)."
         )
 

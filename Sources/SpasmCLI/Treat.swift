@@ -4,6 +4,7 @@ import SpasmCore
 extension Spasm {
     struct Treat: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "treat",
             abstract: "Log a treatment or a medicine taken.",
             discussion: """
             Kinds: \(TreatmentKind.allCases.map(\.rawValue).joined(separator: ", ")).
