@@ -1,17 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module boundaries follow DESIGN.md: a pure core, the SQLite store, the command tree, and thin entry points.
+// Module boundaries follow DESIGN.md: a pure core, the SQLite store, the Varlink protocol, the
+// systemd glue, the daemon's composition, the command tree, and thin entry points.
 let package = Package(
     name: "spasm",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "spasm", targets: ["spasm"]),
+        .executable(name: "spasmd", targets: ["spasmd"]),
         .executable(name: "spasm-synth", targets: ["spasm-synth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "SpasmCore"),
@@ -19,8 +22,19 @@ let package = Package(
             "SpasmCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .target(name: "SpasmIPC", dependencies: ["SpasmCore"]),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(name: "SpasmSystemd", dependencies: [
+            "CSystemd",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "CLinux"),
+        .target(name: "SpasmDaemon", dependencies: [
+            "CLinux", "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmSystemd",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "SpasmCLI", dependencies: [
-            "SpasmCore", "SpasmStore",
+            "SpasmCore", "SpasmStore", "SpasmIPC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -30,11 +44,14 @@ let package = Package(
             // start-up of a command typed many times a day (bench/run measures it).
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]
         ),
+        .executableTarget(name: "spasmd", dependencies: ["SpasmDaemon"]),
         .executableTarget(name: "spasm-synth", dependencies: ["SpasmCore", "SpasmStore"]),
 
         .testTarget(name: "SpasmCoreTests", dependencies: ["SpasmCore"]),
         .testTarget(name: "SpasmStoreTests", dependencies: ["SpasmStore"]),
-        .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasm-synth", "SpasmStore"]),
+        .testTarget(name: "SpasmIPCTests", dependencies: ["SpasmIPC"]),
+        .testTarget(name: "SpasmDaemonTests", dependencies: ["SpasmDaemon"]),
+        .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "SpasmStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

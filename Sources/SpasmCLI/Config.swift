@@ -1,5 +1,6 @@
 import ArgumentParser
 import SpasmCore
+import SpasmStore
 
 extension Spasm {
     struct Config: ParsableCommand {
@@ -28,8 +29,8 @@ extension Spasm {
                     try JSONOutput.print(rows.map { Setting(key: $0.key, value: $0.value, source: $0.source.description) })
                     return
                 }
-                say("# settings file: \(Paths.configuration(override: journal.config))")
-                say("# journal: \(Paths.journal(override: journal.db))")
+                say("# settings file: \(Locations.configuration(override: journal.config))")
+                say("# journal: \(Locations.journal(override: journal.db))")
                 say(EntryText.table(header: ["KEY", "VALUE", "FROM"], rows: rows.map { [$0.key, $0.value, $0.source.description] }))
             }
         }
@@ -38,7 +39,7 @@ extension Spasm {
             static let configuration = CommandConfiguration(
             commandName: "path", abstract: "Print the settings file's path.")
             @OptionGroup var journal: JournalOptions
-            func run() { say(Paths.configuration(override: journal.config)) }
+            func run() { say(Locations.configuration(override: journal.config)) }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpasmCore
+import SpasmIPC
 import SpasmStore
 
 /// Where the journal and the settings are; shared by every command.
@@ -38,9 +39,21 @@ struct Context {
     /// The user's offset from UTC at an instant, stored with each entry.
     func utcOffset(at instant: Date) -> Int { calendar.timeZone.secondsFromGMT(for: instant) }
 
-    func openJournal() throws -> Journal {
+    /// The journal through spasmd when it answers, else the file directly (saying so on stderr).
+    /// An explicit --db or $SPASM_DB always means the file directly.
+    func openJournal() throws -> any JournalAccess {
         let timeout = Duration.milliseconds(configuration.busyTimeoutMilliseconds)
-        return try Journal.open(at: Paths.journal(override: options.db), busyTimeout: timeout)
+        let path = Locations.journal(override: options.db)
+        let local = { LocalJournal(journal: try Journal.open(at: path, busyTimeout: timeout)) }
+        let environment = ProcessInfo.processInfo.environment
+        guard !Locations.journalIsOverridden(options.db, environment: environment),
+              let socket = ServiceSocket.path(environment: environment) else { return try local() }
+        do {
+            return DaemonJournal(client: try JournalClient(socketPath: socket), socketPath: socket, fallback: local)
+        } catch {
+            standardError("spasm: spasmd is not running; writing to the journal directly (reminders wait until it runs)")
+            return try local()
+        }
     }
 
     /// A note as given, or read from standard input when given as "-" (a long note exceeds what one
@@ -60,40 +73,6 @@ struct Context {
     }
 
     static func loadSettings(_ options: JournalOptions) throws -> LoadedConfiguration {
-        let path = Paths.configuration(override: options.config)
-        let text: String?
-        if let data = FileManager.default.contents(atPath: path) {
-            guard let decoded = String(validating: data, as: UTF8.self) else {
-                throw ConfigurationError(file: path, line: 1, key: nil, message: "is not UTF-8 text")
-            }
-            text = decoded
-        } else if options.config != nil {
-            throw ConfigurationError(file: path, line: 0, key: nil, message: "cannot read this file")
-        } else {
-            text = nil
-        }
-        return try LoadedConfiguration.load(with: text, file: path)
-    }
-}
-
-/// The XDG base directory paths spasm uses.
-enum Paths {
-    static var environment: [String: String] { ProcessInfo.processInfo.environment }
-
-    static func journal(override: String?) -> String {
-        if let override { return override }
-        if let path = environment["SPASM_DB"], !path.isEmpty { return path }
-        return base("XDG_DATA_HOME", fallback: ".local/share") + "/spasm/journal.sqlite"
-    }
-
-    static func configuration(override: String?) -> String {
-        if let override { return override }
-        return base("XDG_CONFIG_HOME", fallback: ".config") + "/spasm/config.toml"
-    }
-
-    private static func base(_ variable: String, fallback: String) -> String {
-        // The XDG spec: relative paths in these variables are invalid and must be ignored.
-        if let value = environment[variable], value.hasPrefix("/") { return value }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/" + fallback
+        try LoadedConfiguration.read(from: Locations.configuration(override: options.config), explicitly: options.config != nil)
     }
 }

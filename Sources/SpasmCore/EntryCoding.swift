@@ -63,7 +63,7 @@ extension Episode: Codable {
             throw DecodingError.dataCorruptedError(forKey: .severity, in: c, debugDescription: "outside 0-10")
         }
         var ended: (Date, Int)?
-        if try c.decodeNil(forKey: .endedAt) == false, c.contains(.endedAt) { ended = try c.decodeInstant(forKey: .endedAt) }
+        if c.contains(.endedAt), try !c.decodeNil(forKey: .endedAt) { ended = try c.decodeInstant(forKey: .endedAt) }
         self.init(region: try c.decode(BodyRegion.self, forKey: .region),
                   side: try c.decodeIfPresent(BodySide.self, forKey: .side),
                   severity: severity,

@@ -15,6 +15,13 @@ public struct JournalError: Error, Sendable, CustomStringConvertible {
         public static let cannotOpen = Code(value: .cannotOpen)
         public static let io = Code(value: .io)
         public var description: String { value.rawValue }
+
+        /// The code with this name (as `description` spells it), e.g. from a daemon's error reply.
+        public init?(named name: String) {
+            guard let value = Value(rawValue: name) else { return nil }
+            self.value = value
+        }
+        fileprivate init(value: Value) { self.value = value }
     }
 
     public var code: Code

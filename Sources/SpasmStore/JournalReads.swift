@@ -34,3 +34,10 @@ extension Journal {
         try guarded { try writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" } }
     }
 }
+
+extension Journal {
+    /// How many entries the journal holds (deleted ones left out).
+    public func count() throws -> Int {
+        try guarded { try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE deleted_at IS NULL") ?? 0 } }
+    }
+}

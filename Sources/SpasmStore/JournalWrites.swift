@@ -9,6 +9,11 @@ public struct UndoneChange: Sendable {
     public var action: Action
     /// The entry as it is after the undo.
     public var entry: Entry
+
+    public init(action: Action, entry: Entry) {
+        self.action = action
+        self.entry = entry
+    }
 }
 
 extension Journal {
@@ -36,9 +41,11 @@ extension Journal {
     }
 
     /// Ends an episode: the one named, or the most recent open one.
-    public func endEpisode(id: EntryID?, at end: Date, utcOffset: Int, now: Date) throws -> Entry {
+    /// - Parameter request: a client-chosen id; a retry with the same id returns the first result.
+    public func endEpisode(id: EntryID?, at end: Date, utcOffset: Int, request: UUID? = nil, now: Date) throws -> Entry {
         try guarded {
             try writer.write { db in
+                if let done = try Self.applied(request, db: db), let entry = done.entry { return entry }
                 let target: Entry
                 if let id {
                     guard let entry = try EntryRows.fetch(db, id: id) else { throw NoSuchEntry(id: id) }
@@ -60,17 +67,20 @@ extension Journal {
                 episode.endedUTCOffset = utcOffset
                 var changed = target
                 changed.body = .episode(episode)
-                return try Self.replace(target, with: changed, db: db, now: now)
+                let saved = try Self.replace(target, with: changed, db: db, now: now)
+                try Self.remember(request, action: .edit, entry: saved.id, db: db, now: now)
+                return saved
             }
         }
     }
 
     /// Replaces an entry's contents (same id, same kind), keeping the old version for undo.
-    public func update(_ entry: Entry, now: Date) throws -> Entry {
+    public func update(_ entry: Entry, request: UUID? = nil, now: Date) throws -> Entry {
         guard let id = entry.id else { throw InputError("id", "missing") }
         try entry.validate()
         return try guarded {
             try writer.write { db in
+                if let done = try Self.applied(request, db: db), let entry = done.entry { return entry }
                 guard let old = try EntryRows.fetch(db, id: id) else { throw NoSuchEntry(id: id) }
                 guard old.kind == entry.kind else {
                     throw InputError("id", "#\(id) is a \(old.kind.rawValue) entry, not a \(entry.kind.rawValue)")
@@ -78,30 +88,45 @@ extension Journal {
                 var new = entry
                 new.uuid = old.uuid
                 new.at = Self.wholeSecond(entry.at)
-                return try Self.replace(old, with: new, db: db, now: now)
+                if case .episode(var episode) = new.body, let end = episode.endedAt {
+                    episode.endedAt = Self.wholeSecond(end)
+                    new.body = .episode(episode)
+                }
+                let saved = try Self.replace(old, with: new, db: db, now: now)
+                try Self.remember(request, action: .edit, entry: id, db: db, now: now)
+                return saved
             }
         }
     }
 
     /// Deletes an entry. It is kept in the file, marked deleted, so `undo` can bring it back.
-    public func delete(id: EntryID, now: Date) throws -> Entry {
+    public func delete(id: EntryID, request: UUID? = nil, now: Date) throws -> Entry {
         try guarded {
             try writer.write { db in
+                if let done = try Self.applied(request, db: db), let entry = done.entry { return entry }
                 guard let entry = try EntryRows.fetch(db, id: id) else { throw NoSuchEntry(id: id) }
                 try db.execute(sql: "UPDATE entry SET deleted_at = ? WHERE id = ?", arguments: [Self.seconds(now), id])
                 try Self.record(.delete, entry: id, before: nil, db: db, now: now)
+                try Self.remember(request, action: .delete, entry: id, db: db, now: now)
                 return entry
             }
         }
     }
 
     /// Reverses the most recent change that has not been undone yet; nil when there is none.
-    public func undo(now: Date) throws -> UndoneChange? {
+    public func undo(request: UUID? = nil, now: Date) throws -> UndoneChange? {
         try guarded {
             try writer.write { db in
+                if let done = try Self.applied(request, db: db) {
+                    guard let action = done.action, let entry = done.entry else { return nil }
+                    return UndoneChange(action: action, entry: entry)
+                }
                 guard let row = try Row.fetchOne(db, sql: """
                     SELECT id, action, entry_id, before FROM change WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1
-                    """) else { return nil }
+                    """) else {
+                    try Self.remember(request, action: nil, entry: nil, db: db, now: now)
+                    return nil
+                }
                 let changeID: Int64 = row["id"], entryID: EntryID = row["entry_id"]
                 let action = UndoneChange.Action(rawValue: row["action"])!
                 switch action {
@@ -114,6 +139,7 @@ extension Journal {
                     try EntryRows.overwrite(before, id: entryID, db: db, now: now)
                 }
                 try db.execute(sql: "UPDATE change SET undone_at = ? WHERE id = ?", arguments: [Self.seconds(now), changeID])
+                try Self.remember(request, action: action, entry: entryID, db: db, now: now)
                 guard let entry = try EntryRows.fetch(db, id: entryID, includingDeleted: true) else { return nil }
                 return UndoneChange(action: action, entry: entry)
             }
@@ -134,6 +160,21 @@ extension Journal {
     private static func record(_ action: UndoneChange.Action, entry: EntryID, before: String?, db: Database, now: Date) throws {
         try db.execute(sql: "INSERT INTO change (at, action, entry_id, before) VALUES (?, ?, ?, ?)",
                        arguments: [seconds(now), action.rawValue, entry, before])
+    }
+
+    /// What a request already did, if this request id was applied before.
+    private static func applied(_ request: UUID?, db: Database) throws -> (action: UndoneChange.Action?, entry: Entry?)? {
+        guard let request else { return nil }
+        guard let row = try Row.fetchOne(db, sql: "SELECT action, entry_id FROM applied_request WHERE request = ?",
+                                         arguments: [request.uuidString.lowercased()]) else { return nil }
+        let entry = try (row["entry_id"] as EntryID?).flatMap { try EntryRows.fetch(db, id: $0, includingDeleted: true) }
+        return ((row["action"] as String?).flatMap(UndoneChange.Action.init(rawValue:)), entry)
+    }
+
+    private static func remember(_ request: UUID?, action: UndoneChange.Action?, entry: EntryID?, db: Database, now: Date) throws {
+        guard let request else { return }
+        try db.execute(sql: "INSERT INTO applied_request (request, action, entry_id, at) VALUES (?, ?, ?, ?)",
+                       arguments: [request.uuidString.lowercased(), action?.rawValue ?? "none", entry, seconds(now)])
     }
 
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }

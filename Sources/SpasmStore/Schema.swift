@@ -67,6 +67,14 @@ enum Schema {
             undone_at INTEGER
         );
         """),
+        ("v2: requests already applied, so a write retried after a lost reply is not applied twice", """
+        CREATE TABLE applied_request (
+            request TEXT PRIMARY KEY,          -- chosen by the client
+            action TEXT NOT NULL,
+            entry_id INTEGER,
+            at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """),
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -1,0 +1,122 @@
+import Foundation
+import Logging
+import SpasmCore
+import SpasmIPC
+import SpasmStore
+import SpasmSystemd
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// spasmd: keeps the journal and serves it over Varlink, under systemd or started by hand.
+///
+/// Start-up order matters to systemd: READY=1 is sent only once the journal is open and the
+/// socket is listening, so a client that systemd lets through is served.
+public final class Daemon {
+    public struct Options: Sendable {
+        /// Where to bind when systemd passes no socket.
+        public var socketPath: String
+        public var journalPath: String
+        public var configuration: Configuration
+        public var version: String
+        /// Test-only faults (SPASMD_TEST_FAULTS=hang): SIGUSR1 then stops the main loop dead, for watchdog tests.
+        public var faults: Set<String> = []
+
+        public init(socketPath: String, journalPath: String, configuration: Configuration, version: String) {
+            self.socketPath = socketPath
+            self.journalPath = journalPath
+            self.configuration = configuration
+            self.version = version
+        }
+    }
+
+    private let options: Options
+    private let logger: Logger
+    private let notifier: any ServiceNotifying
+
+    public init(options: Options, logger: Logger, notifier: any ServiceNotifying) {
+        self.options = options
+        self.logger = logger
+        self.notifier = notifier
+    }
+
+    /// Serves until SIGTERM or SIGINT, then finishes what is in flight and returns.
+    public func run() throws {
+        let loop = try EventLoop()
+        let signals = try SignalSource([SIGTERM, SIGINT, SIGUSR1])
+        let timeout = Duration.milliseconds(options.configuration.busyTimeoutMilliseconds)
+        let journal = try Journal.open(at: options.journalPath, busyTimeout: timeout)
+        var service = JournalService(journal: journal, version: options.version, logger: logger)
+        let status = StatusLine(journal: journal)
+        service.statusLine = { status.text }
+
+        let server = try VarlinkServer(loop: loop, logger: logger) { service.reply(to: $0) }
+        let activated = try SocketActivation.listeningSockets()
+        if activated.isEmpty {
+            try server.listen(on: try UnixSocket.listen(at: options.socketPath))
+            logger.info("listening", metadata: ["socket": "\(options.socketPath)"])
+        } else {
+            for socket in activated { try server.listen(on: socket.fd) }
+            logger.info("listening on sockets from systemd", metadata: ["count": "\(activated.count)"])
+        }
+        server.afterRequest = { [notifier] in
+            if status.refresh() { try? notifier.status(status.text) }
+        }
+
+        let watchdog = try Watchdog.interval().map { interval -> TimerSource in
+            let timer = try TimerSource()
+            timer.arm(after: interval / 2, every: interval / 2)
+            return timer
+        }
+        if let watchdog {
+            try loop.watch(watchdog.fd) { [notifier, logger] _ in
+                watchdog.acknowledge()
+                do { try notifier.watchdog() } catch {
+                    logger.warning("watchdog ping failed", metadata: MessageID.watchdogMissed.metadata)
+                }
+            }
+        }
+
+        try loop.watch(signals.fd) { [options, logger] _ in
+            for signal in signals.take() {
+                if signal == SIGUSR1, options.faults.contains("hang") {
+                    logger.warning("test fault: the main loop stops answering now")
+                    while true { sleep(3600) }
+                }
+                if signal == SIGTERM || signal == SIGINT { loop.stop() }
+            }
+        }
+
+        _ = status.refresh()
+        try notifier.ready(status: status.text)
+        var started = MessageID.started.metadata
+        started["journal"] = "\(journal.path)"
+        started["version"] = "\(options.version)"
+        logger.info("spasmd started", metadata: started)
+
+        loop.run()
+
+        // A request being answered when the signal came has finished (the loop is single-threaded);
+        // what is still queued for clients is sent before exit.
+        try? notifier.stopping(status: "stopping")
+        logger.info("spasmd stopping", metadata: MessageID.stopping.metadata)
+        server.stopAccepting()
+        server.drain()
+    }
+}
+
+/// The line `systemctl --user status spasmd` shows.
+final class StatusLine: @unchecked Sendable {
+    private let journal: Journal
+    private(set) var text = "starting"
+
+    init(journal: Journal) { self.journal = journal }
+
+    /// Recomputes the line; true when it changed.
+    func refresh() -> Bool {
+        let count = (try? journal.count()).map { "\($0) entries" } ?? "journal unreadable"
+        let line = "journal open (\(count)); no reminders yet"
+        defer { text = line }
+        return line != text
+    }
+}

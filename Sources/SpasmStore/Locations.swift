@@ -1,0 +1,47 @@
+import Foundation
+import SpasmCore
+
+/// Where spasm keeps the journal and reads its settings: the XDG base directories.
+public enum Locations {
+    /// `--db`, else $SPASM_DB, else $XDG_DATA_HOME/spasm/journal.sqlite.
+    public static func journal(override: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let override { return override }
+        if let path = environment["SPASM_DB"], !path.isEmpty { return path }
+        return base("XDG_DATA_HOME", fallback: ".local/share", environment) + "/spasm/journal.sqlite"
+    }
+
+    /// Whether the journal path was chosen explicitly rather than by the XDG default.
+    public static func journalIsOverridden(_ override: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        override != nil || !(environment["SPASM_DB"] ?? "").isEmpty
+    }
+
+    /// `--config`, else $XDG_CONFIG_HOME/spasm/config.toml.
+    public static func configuration(override: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let override { return override }
+        return base("XDG_CONFIG_HOME", fallback: ".config", environment) + "/spasm/config.toml"
+    }
+
+    private static func base(_ variable: String, fallback: String, _ environment: [String: String]) -> String {
+        // The XDG spec: relative paths in these variables are invalid and must be ignored.
+        if let value = environment[variable], value.hasPrefix("/") { return value }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/" + fallback
+    }
+}
+
+extension LoadedConfiguration {
+    /// Reads the user's settings file over the defaults. A missing file is fine unless it was named explicitly.
+    public static func read(from path: String, explicitly named: Bool) throws -> LoadedConfiguration {
+        let text: String?
+        if let data = FileManager.default.contents(atPath: path) {
+            guard let decoded = String(validating: data, as: UTF8.self) else {
+                throw ConfigurationError(file: path, line: 1, key: nil, message: "is not UTF-8 text")
+            }
+            text = decoded
+        } else if named {
+            throw ConfigurationError(file: path, line: 0, key: nil, message: "cannot read this file")
+        } else {
+            text = nil
+        }
+        return try load(with: text, file: path)
+    }
+}

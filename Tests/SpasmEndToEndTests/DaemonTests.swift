@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// spasmd started by hand, and the CLI talking to it.
+@Suite struct DaemonTests {
+    @Test func theCLIWritesThroughTheDaemonAndSaysNothingAboutIt() throws {
+        let spasm = SpasmRunner()
+        let daemon = try DaemonRunner(spasm)
+        let logged = try spasm("log", "neck", "5", "--trigger", "driving")
+        #expect(logged.status == 0)
+        #expect(logged.stderr.isEmpty, "\(logged.stderr)")
+        #expect(logged.stdout.hasPrefix("Logged episode #1: neck 5/10, open · after driving"))
+        #expect(daemon.stop() == 0)
+        // With the daemon gone, the CLI says so in one line and still works.
+        let history = try spasm("history")
+        #expect(history.status == 0)
+        #expect(history.stderr == "spasm: spasmd is not running; writing to the journal directly (reminders wait until it runs)\n")
+        #expect(history.stdout.contains("neck 5/10, open · after driving"))
+    }
+
+    @Test func outputIsTheSameWithAndWithoutTheDaemon() throws {
+        let commands: [[String]] = [
+            ["log", "lower-back", "7", "--at", "2026-11-20T08:00", "--trigger", "lifting", "--note", "box"],
+            ["caffeine", "espresso", "x2", "--at", "2026-11-20T09:00"],
+            ["treat", "ice", "--minutes", "15", "--relief", "3", "--at", "2026-11-20T09:30"],
+            ["end", "--at", "2026-11-20T10:00"],
+            ["edit", "1", "--severity", "6"],
+            ["delete", "2"],
+            ["undo"],
+            ["edit", "42", "--severity", "6"],
+            ["log", "neck", "11"],
+            ["history", "--since", "2026-11-19"],
+        ]
+        let direct = SpasmRunner()
+        let served = SpasmRunner()
+        let daemon = try DaemonRunner(served)
+        for command in commands {
+            let a = try direct.run(SpasmRunner.binary("spasm"), command)
+            let b = try served.run(SpasmRunner.binary("spasm"), command)
+            #expect(a.stdout == b.stdout, "\(command)")
+            #expect(a.stderr == b.stderr, "\(command)")
+            #expect(a.status == b.status, "\(command)")
+        }
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func aSecondDaemonRefusesToStart() throws {
+        let spasm = SpasmRunner()
+        let daemon = try DaemonRunner(spasm)
+        let second = try spasm.run(SpasmRunner.binary("spasmd"), [])
+        #expect(second.status == 75)
+        #expect(second.stderr.contains("another spasmd already serves \(daemon.socketPath)"))
+        #expect(daemon.canConnect())
+        daemon.stop()
+    }
+
+    @Test func theSocketIsPrivate() throws {
+        let spasm = SpasmRunner()
+        let daemon = try DaemonRunner(spasm)
+        let mode = { (path: String) in try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int }
+        #expect(try mode(daemon.socketPath) == 0o600)
+        #expect(try mode(daemon.runtimeDirectory + "/spasm") == 0o700)
+        daemon.stop()
+    }
+
+    @Test func anotherUserIsRefusedEvenWhenTheFileWouldLetThemIn() throws {
+        let spasm = SpasmRunner()
+        let daemon = try DaemonRunner(spasm)
+        // Open the file permissions on purpose: the daemon's own uid check must still refuse.
+        chmod(spasm.home, 0o755)
+        chmod(daemon.runtimeDirectory, 0o755)
+        chmod(daemon.runtimeDirectory + "/spasm", 0o755)
+        chmod(daemon.socketPath, 0o666)
+        let client = """
+            import socket, sys
+            s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.settimeout(5)
+            s.sendall(b'{"method":"org.varlink.service.GetInfo"}\\0')
+            try:
+                print("reply" if s.recv(4096) else "closed")
+            except ConnectionResetError:
+                print("closed")
+            """
+        let stranger = try python(client, [daemon.socketPath], as: "nobody", in: spasm)
+        #expect(stranger.stdout == "closed\n", "\(stranger.stdout) \(stranger.stderr)")
+        let owner = try python(client, [daemon.socketPath], in: spasm)
+        #expect(owner.stdout == "reply\n")
+        daemon.stop()
+        #expect(daemon.log().contains("refused a connection from another user"))
+    }
+
+    @Test func aThirdPartyVarlinkClientCanUseTheJournal() throws {
+        let spasm = SpasmRunner()
+        let daemon = try DaemonRunner(spasm)
+        let address = "unix:\(daemon.socketPath)"
+        let info = try spasm.run(testPython, ["-m", "varlink.cli", "info", address])
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.stdout.contains("io.spasm.Journal"))
+        let help = try spasm.run(testPython, ["-m", "varlink.cli", "help", "\(address)/io.spasm.Journal"])
+        #expect(help.stdout.contains("method Add(entry: Entry) -> (entry: Entry)"), "\(help.stdout) \(help.stderr)")
+        let entry = #"{"entry":{"uuid":"8e2f5a60-3b1c-4c8e-9d7a-2b4c6d8e0f1a","kind":"episode","at":"2026-11-28T21:30:00+01:00","utc_offset":3600,"episode":{"region":"mid-back","severity":4,"triggers":["gardening"],"red_flags":[]}}}"#
+        let added = try spasm.run(testPython, ["-m", "varlink.cli", "call", "\(address)/io.spasm.Journal.Add", entry])
+        #expect(added.stdout.contains("\"id\": 1"), "\(added.stdout) \(added.stderr)")
+        let got = try spasm.run(testPython, ["-m", "varlink.cli", "call", "\(address)/io.spasm.Journal.Get", #"{"id":1}"#])
+        #expect(got.stdout.contains("\"region\": \"mid-back\""), "\(got.stdout)")
+        #expect(try spasm("history", "--since", "all").stdout.contains("mid-back 4/10, open · after gardening"))
+        daemon.stop()
+    }
+
+    @Test func badMessagesGetAnErrorOrAClosedConnectionAndOthersAreStillServed() throws {
+        let spasm = SpasmRunner()
+        let daemon = try DaemonRunner(spasm)
+        let script = """
+            import socket, sys, time
+            path = sys.argv[1]
+            def conn():
+                s = socket.socket(socket.AF_UNIX); s.connect(path); s.settimeout(10); return s
+            def reply(s):
+                data = b''
+                while not data.endswith(b'\\0'):
+                    chunk = s.recv(65536)
+                    if not chunk: return None
+                    data += chunk
+                return data[:-1].decode()
+            garbage = conn(); garbage.sendall(b'this is not json\\0'); print('garbage:', reply(garbage))
+            stalled = conn(); stalled.sendall(b'{"method":"org.varlink.service.GetI')
+            huge = conn()
+            try:
+                huge.sendall(b'x' * (5 << 20)); print('huge:', reply(huge))
+            except (BrokenPipeError, ConnectionResetError):
+                print('huge: None')
+            start = time.monotonic(); ok = conn(); ok.sendall(b'{"method":"org.varlink.service.GetInfo"}\\0')
+            print('ok:', 'spasmd' in (reply(ok) or ''), 'fast:', time.monotonic() - start < 2)
+            print('stalled:', reply(stalled))
+            """
+        let result = try python(script, [daemon.socketPath], in: spasm)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("org.varlink.service.InvalidParameter") == true, "\(result.stdout) \(result.stderr)")
+        #expect(lines.contains("huge: None"))
+        #expect(lines.contains("ok: True fast: True"))
+        #expect(lines.contains("stalled: None"))   // closed after the partial-message timeout
+        #expect(daemon.canConnect())
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func notifySocketSeesReadyStatusWatchdogStoppingInOrder() throws {
+        let spasm = SpasmRunner()
+        let receiverPath = spasm.home + "/notify.sock"
+        let receiver = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(receiver) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            let bytes = Array(receiverPath.utf8)
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(receiver, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        let daemon = try DaemonRunner(spasm, environment: ["NOTIFY_SOCKET": receiverPath, "WATCHDOG_USEC": "200000"])
+        usleep(400_000)   // two or more watchdog pings at half the interval
+        #expect(try spasm("log", "neck", "4").status == 0)
+        #expect(daemon.stop() == 0)
+        var messages: [String] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(receiver, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            if count <= 0 { break }
+            messages.append(String(decoding: buffer[..<count], as: UTF8.self))
+        }
+        let ready = messages.firstIndex { $0.contains("READY=1") }
+        let watchdog = messages.firstIndex { $0 == "WATCHDOG=1" }
+        let status = messages.lastIndex { $0.hasPrefix("STATUS=") && $0.contains("1 entries") }
+        let stopping = messages.firstIndex { $0.contains("STOPPING=1") }
+        #expect(ready != nil && watchdog != nil && status != nil && stopping != nil, "\(messages)")
+        if let ready, let watchdog, let status, let stopping {
+            #expect(ready < watchdog && ready < status && status < stopping && watchdog < stopping, "\(messages)")
+        }
+        #expect(messages[ready ?? 0].contains("STATUS=journal open (0 entries)"), "\(messages)")
+    }
+}
