@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "SpasmCore"),
@@ -31,10 +32,18 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(name: "spasm-synth", dependencies: ["SpasmCore", "SpasmStore"]),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(name: "SpasmSystemd", dependencies: [
+            "CSystemd",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Runs the systemd glue in a process of its own, under systemd-socket-activate or a journald stand-in.
+        .executableTarget(name: "spasm-systemd-probe", dependencies: ["SpasmSystemd"]),
 
         .testTarget(name: "SpasmCoreTests", dependencies: ["SpasmCore"]),
         .testTarget(name: "SpasmStoreTests", dependencies: ["SpasmStore"]),
         .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasm-synth", "SpasmStore"]),
+        .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
     ],
     swiftLanguageModes: [.v6]
 )
