@@ -49,3 +49,24 @@ import Testing
         #expect(LogDestination.detect(journalStream: value) == .standardError)
     }
 }
+
+/// The probe bootstraps logging in its own process and logs one warning, away from journald.
+@Suite struct ServiceLoggingBootstrapTests {
+    func probeErrors(level: String) throws -> String {
+        let probe = try ChildProcess([probePath, "log"], environment: ["PATH": "/usr/bin:/bin", "SPASMD_LOG_LEVEL": level])
+        let result = probe.finish()
+        #expect(result.status == 0)
+        return result.errors
+    }
+
+    @Test func aLevelAboveTheEventSilencesIt() throws {
+        #expect(try probeErrors(level: "error").isEmpty)
+        #expect(try probeErrors(level: "warning").contains("Ice reminder armed"))
+    }
+
+    @Test func aLevelThatIsNoneIsReportedAndInfoIsUsed() throws {
+        let errors = try probeErrors(level: "loud")
+        #expect(errors.contains("SPASMD_LOG_LEVEL=loud names no log level; logging at info. Use one of: trace, debug, info, notice, warning, error, critical"))
+        #expect(errors.contains("Ice reminder armed"))
+    }
+}
