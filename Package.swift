@@ -46,12 +46,15 @@ let package = Package(
         ),
         .executableTarget(name: "spasmd", dependencies: ["SpasmDaemon"]),
         .executableTarget(name: "spasm-synth", dependencies: ["SpasmCore", "SpasmStore"]),
+        // Runs the systemd glue in a process of its own, under systemd-socket-activate or a journald stand-in.
+        .executableTarget(name: "spasm-systemd-probe", dependencies: ["SpasmSystemd"]),
 
         .testTarget(name: "SpasmCoreTests", dependencies: ["SpasmCore"]),
         .testTarget(name: "SpasmStoreTests", dependencies: ["SpasmStore"]),
         .testTarget(name: "SpasmIPCTests", dependencies: ["SpasmIPC"]),
         .testTarget(name: "SpasmDaemonTests", dependencies: ["SpasmDaemon"]),
         .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "SpasmStore"]),
+        .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
     ],
     swiftLanguageModes: [.v6]
 )

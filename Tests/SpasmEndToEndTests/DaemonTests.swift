@@ -77,10 +77,10 @@ import Glibc
         let client = """
             import socket, sys
             s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.settimeout(5)
-            s.sendall(b'{"method":"org.varlink.service.GetInfo"}\\0')
             try:
+                s.sendall(b'{"method":"org.varlink.service.GetInfo"}\\0')
                 print("reply" if s.recv(4096) else "closed")
-            except ConnectionResetError:
+            except (ConnectionResetError, BrokenPipeError):
                 print("closed")
             """
         let stranger = try python(client, [daemon.socketPath], as: "nobody", in: spasm)
