@@ -88,7 +88,10 @@ public final class Daemon {
         }
 
         _ = status.refresh()
-        try notifier.ready(status: status.text)
+        do { try notifier.ready(status: status.text) } catch {
+            // Without a manager listening there is no one to tell; keep serving.
+            logger.warning("could not tell the service manager that spasmd is ready: \(error)")
+        }
         var started = MessageID.started.metadata
         started["journal"] = "\(journal.path)"
         started["version"] = "\(options.version)"
