@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "spasm", targets: ["spasm"]),
         .executable(name: "spasm-synth", targets: ["spasm-synth"]),
+        .executable(name: "spasm-render", targets: ["spasm-render"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,8 +20,12 @@ let package = Package(
             "SpasmCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .target(name: "SpasmExport", dependencies: ["SpasmCore"]),
+        // cairo and pango live only in `spasm-render`, so `spasm` itself starts without them.
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .target(name: "SpasmReport", dependencies: ["SpasmCore", "SpasmExport", "CCairo"]),
         .target(name: "SpasmCLI", dependencies: [
-            "SpasmCore", "SpasmStore",
+            "SpasmCore", "SpasmStore", "SpasmExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -31,10 +36,12 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(name: "spasm-synth", dependencies: ["SpasmCore", "SpasmStore"]),
+        .executableTarget(name: "spasm-render", dependencies: ["SpasmReport"]),
 
         .testTarget(name: "SpasmCoreTests", dependencies: ["SpasmCore"]),
         .testTarget(name: "SpasmStoreTests", dependencies: ["SpasmStore"]),
-        .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasm-synth", "SpasmStore"]),
+        .testTarget(name: "SpasmExportTests", dependencies: ["SpasmExport"]),
+        .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasm-synth", "spasm-render", "SpasmStore"]),
     ],
     swiftLanguageModes: [.v6]
 )
