@@ -74,7 +74,7 @@ extension Spasm {
 
             switch format {
             case .json:
-                try OutputFile.write(try JournalBackup.encode(entries), to: output)
+                try OutputFile.write(JournalBackup.encode(entries), to: output)
             case .csv:
                 if let table {
                     try OutputFile.write(Data(CSVExport.render(table, entries: entries).utf8), to: output)
@@ -88,7 +88,7 @@ extension Spasm {
                     }
                 }
             case .fhir:
-                let data = try FHIRBundle.render(entries, patient: UUID(), bundle: UUID(), now: context.now, utcOffset: period.utcOffset)
+                let data = FHIRBundle.render(entries, patient: UUID(), bundle: UUID(), now: context.now, utcOffset: period.utcOffset)
                 try OutputFile.write(data, to: output)
             case .md, .pdf:
                 let earlierFlags = try store?.redFlagEpisodes(before: period.start) ?? []

@@ -42,7 +42,7 @@ enum ReportRenderer {
         let group = DispatchGroup()
         group.enter(); DispatchQueue.global().async { pdf = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter(); DispatchQueue.global().async { messages = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let backup = try JournalBackup.encode(entries)
+        let backup = JournalBackup.encode(entries)
         try? input.fileHandleForWriting.write(contentsOf: backup)
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()

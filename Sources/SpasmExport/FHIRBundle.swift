@@ -16,88 +16,155 @@ public enum FHIRBundle {
     public static let localCodeSystem = "https://spasm.invalid/fhir/CodeSystem/spasm"
 
     /// The bundle as JSON text. `patient` and `bundle` are fresh ids for this export; `now` is its timestamp.
-    public static func render(_ entries: [Entry], patient: UUID, bundle: UUID, now: Date, utcOffset: Int) throws -> Data {
+    public static func render(_ entries: [Entry], patient: UUID, bundle: UUID, now: Date, utcOffset: Int) -> Data {
         let patientURL = "urn:uuid:\(patient.uuidString.lowercased())"
-        var items: [[String: Any]] = [[
-            "fullUrl": patientURL,
-            "resource": ["resourceType": "Patient", "id": patient.uuidString.lowercased(), "active": true] as [String: Any],
-        ]]
-        for entry in entries {
-            guard let resource = resource(entry, patient: patientURL) else { continue }
-            items.append(["fullUrl": "urn:uuid:\(entry.uuid.uuidString.lowercased())", "resource": resource])
+        var json = JSONText(capacity: 1200 * entries.count + 1000)
+        json.beginObject()
+        json.member("resourceType") { $0.string("Bundle") }
+        json.member("id") { $0.uuid(bundle) }
+        json.member("type") { $0.string("collection") }
+        json.member("timestamp") { $0.time(now, utcOffset: utcOffset) }
+        json.key("entry")
+        json.beginArray()
+        json.beginObject()
+        json.member("fullUrl") { $0.string(patientURL) }
+        json.key("resource")
+        json.beginObject()
+        json.member("resourceType") { $0.string("Patient") }
+        json.member("id") { $0.uuid(patient) }
+        json.member("active") { $0.bool(true) }
+        json.end()
+        json.end()
+        for entry in entries where entry.treatment.map({ $0.kind.isMedicine }) ?? true {
+            json.beginObject()
+            json.member("fullUrl") { $0.string("urn:uuid:\(entry.uuid.uuidString.lowercased())") }
+            json.key("resource")
+            write(entry, patient: patientURL, to: &json)
+            json.end()
         }
-        let document: [String: Any] = [
-            "resourceType": "Bundle",
-            "id": bundle.uuidString.lowercased(),
-            "type": "collection",
-            "timestamp": CivilTime(now, utcOffset: utcOffset).iso8601,
-            "entry": items,
-        ]
-        var data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        data.append(0x0A)
-        return data
+        json.end()
+        json.end()
+        return Data(json.bytes + [0x0A])
     }
 
-    static func resource(_ entry: Entry, patient: String) -> [String: Any]? {
-        let id = entry.uuid.uuidString.lowercased()
-        let at = CivilTime(entry.at, utcOffset: entry.utcOffset).iso8601
-        let subject = ["reference": patient]
+    static func write(_ entry: Entry, patient: String, to json: inout JSONText) {
+        func subject(_ json: inout JSONText) {
+            json.beginObject()
+            json.member("reference") { $0.string(patient) }
+            json.end()
+        }
         var notes = entry.note.map { [$0] } ?? []
+        json.beginObject()
         switch entry.body {
         case .episode(let e):
-            var period = ["start": at]
-            if let end = e.endedAt { period["end"] = CivilTime(end, utcOffset: e.endedUTCOffset ?? entry.utcOffset).iso8601 }
+            json.member("resourceType") { $0.string("Observation") }
+            json.member("id") { $0.uuid(entry.uuid) }
+            json.member("status") { $0.string("final") }
+            json.key("category")
+            json.beginArray()
+            concept(system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey", &json)
+            json.end()
+            json.key("code")
+            concept(system: "http://loinc.org", code: "72514-3", display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported", &json)
+            json.key("subject")
+            subject(&json)
+            json.key("effectivePeriod")
+            json.beginObject()
+            json.member("start") { $0.time(entry.at, utcOffset: entry.utcOffset) }
+            if let end = e.endedAt { json.member("end") { $0.time(end, utcOffset: e.endedUTCOffset ?? entry.utcOffset) } }
+            json.end()
+            json.key("performer")
+            json.beginArray()
+            subject(&json)
+            json.end()
+            json.member("valueInteger") { $0.integer(e.severity.rawValue) }
             if !e.triggers.isEmpty { notes.append("Triggers: " + e.triggers.joined(separator: ", ")) }
             if !e.redFlags.isEmpty { notes.append("Red flags reported: " + e.redFlags.map(\.symptom).joined(separator: "; ")) }
-            var resource: [String: Any] = [
-                "resourceType": "Observation", "id": id, "status": "final",
-                "category": [concept(system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey")],
-                "code": concept(system: "http://loinc.org", code: "72514-3",
-                                display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported"),
-                "subject": subject, "performer": [subject],
-                "effectivePeriod": period, "valueInteger": e.severity.rawValue,
-                "bodySite": bodySite(e.region, side: e.side),
-            ]
-            if !notes.isEmpty { resource["note"] = notes.map { ["text": $0] } }
-            return resource
+            annotations(notes, &json)
+            json.key("bodySite")
+            bodySite(e.region, side: e.side, &json)
         case .caffeine(let c):
+            json.member("resourceType") { $0.string("Observation") }
+            json.member("id") { $0.uuid(entry.uuid) }
+            json.member("status") { $0.string("final") }
+            json.key("code")
+            concept(system: localCodeSystem, code: "caffeine-intake", display: "Caffeine intake", &json)
+            json.key("subject")
+            subject(&json)
+            json.member("effectiveDateTime") { $0.time(entry.at, utcOffset: entry.utcOffset) }
+            json.key("performer")
+            json.beginArray()
+            subject(&json)
+            json.end()
+            json.key("valueQuantity")
+            json.beginObject()
+            json.member("value") { $0.number(c.milligrams) }
+            json.member("unit") { $0.string("mg") }
+            json.member("system") { $0.string("http://unitsofmeasure.org") }
+            json.member("code") { $0.string("mg") }
+            json.end()
             var what = c.drink ?? "caffeine"
             if c.servings != 1 { what += " x\(CaffeineInput.format(c.servings))" }
-            return [
-                "resourceType": "Observation", "id": id, "status": "final",
-                "code": concept(system: localCodeSystem, code: "caffeine-intake", display: "Caffeine intake"),
-                "subject": subject, "performer": [subject], "effectiveDateTime": at,
-                "valueQuantity": ["value": c.milligrams, "unit": "mg", "system": "http://unitsofmeasure.org", "code": "mg"] as [String: Any],
-                "note": ([what] + notes).map { ["text": $0] },
-            ]
+            annotations([what] + notes, &json)
         case .treatment(let t):
-            guard t.kind.isMedicine else { return nil }
+            json.member("resourceType") { $0.string("MedicationStatement") }
+            json.member("id") { $0.uuid(entry.uuid) }
+            json.member("status") { $0.string("completed") }
+            json.key("category")
+            concept(system: "http://terminology.hl7.org/CodeSystem/medication-statement-category",
+                    code: "patientspecified", display: "Patient Specified", &json)
+            json.key("medicationCodeableConcept")
+            json.beginObject()
+            json.member("text") { $0.string(t.name.map { "\($0) (\(t.kind.label))" } ?? t.kind.label) }
+            json.end()
+            json.key("subject")
+            subject(&json)
+            json.member("effectiveDateTime") { $0.time(entry.at, utcOffset: entry.utcOffset) }
+            json.key("informationSource")
+            subject(&json)
             if let relief = t.relief { notes.append("Relief \(relief)/10") }
-            var resource: [String: Any] = [
-                "resourceType": "MedicationStatement", "id": id, "status": "completed",
-                "category": concept(system: "http://terminology.hl7.org/CodeSystem/medication-statement-category",
-                                    code: "patientspecified", display: "Patient Specified"),
-                "medicationCodeableConcept": ["text": t.name.map { "\($0) (\(t.kind.label))" } ?? t.kind.label],
-                "subject": subject, "informationSource": subject, "effectiveDateTime": at,
-            ]
-            if !notes.isEmpty { resource["note"] = notes.map { ["text": $0] } }
-            return resource
+            annotations(notes, &json)
         }
+        json.end()
     }
 
-    static func concept(system: String, code: String, display: String) -> [String: Any] {
-        ["coding": [["system": system, "code": code, "display": display]], "text": display]
+    static func annotations(_ notes: [String], _ json: inout JSONText) {
+        guard !notes.isEmpty else { return }
+        json.key("note")
+        json.beginArray()
+        for note in notes {
+            json.beginObject()
+            json.member("text") { $0.string(note) }
+            json.end()
+        }
+        json.end()
     }
 
-    static func bodySite(_ region: BodyRegion, side: BodySide?) -> [String: Any] {
+    static func concept(system: String, code: String, display: String, text: String? = nil, _ json: inout JSONText) {
+        json.beginObject()
+        json.key("coding")
+        json.beginArray()
+        json.beginObject()
+        json.member("system") { $0.string(system) }
+        json.member("code") { $0.string(code) }
+        json.member("display") { $0.string(display) }
+        json.end()
+        json.end()
+        json.member("text") { $0.string(text ?? display) }
+        json.end()
+    }
+
+    static func bodySite(_ region: BodyRegion, side: BodySide?, _ json: inout JSONText) {
         let text = region.rawValue.replacingOccurrences(of: "-", with: " ") + (side.map { ", \($0.rawValue)" } ?? "")
-        let code: (String, String)? = switch region {
-        case .neck: ("45048000", "Neck structure")
-        case .lowerBack: ("37822005", "Lower back structure")
-        case .upperBack, .midBack: ("1141986006", "Structure of thoracic vertebral column region")
-        case .shoulder: nil
+        switch region {
+        case .neck: concept(system: "http://snomed.info/sct", code: "45048000", display: "Neck structure", text: text, &json)
+        case .lowerBack: concept(system: "http://snomed.info/sct", code: "37822005", display: "Lower back structure", text: text, &json)
+        case .upperBack, .midBack:
+            concept(system: "http://snomed.info/sct", code: "1141986006", display: "Structure of thoracic vertebral column region", text: text, &json)
+        case .shoulder:
+            json.beginObject()
+            json.member("text") { $0.string(text) }
+            json.end()
         }
-        guard let (value, display) = code else { return ["text": text] }
-        return ["coding": [["system": "http://snomed.info/sct", "code": value, "display": display]], "text": text]
     }
 }

@@ -130,7 +130,8 @@ public struct PeriodSummary: Sendable {
     /// Sessions due on each journal day of the period, against those logged that day (extra ones do not
     /// make up for a missed day).
     static func adherence(period: ExportPeriod, dayStartHour: Int, pt: PTSchedule, loggedByDay: [Int: Int]) -> (Int, Int)? {
-        let first = JournalDay(period.start, utcOffset: period.utcOffset, startHour: dayStartHour).dayNumber
+        // The period's first date, even when it starts before that date's journal day does (at midnight).
+        let first = JournalDay(period.start, utcOffset: period.utcOffset, startHour: 0).dayNumber
         let last = JournalDay(period.end.addingTimeInterval(-1), utcOffset: period.utcOffset, startHour: dayStartHour).dayNumber
         guard last >= first else { return nil }
         var due = 0, logged = 0

@@ -11,6 +11,8 @@ final class Canvas {
     private let sink = Sink()
     private let surface: OpaquePointer
     private let cr: OpaquePointer
+    /// One pango context for every layout: creating one per layout costs more than the layout itself.
+    private let pango: OpaquePointer
 
     final class Sink { var data = Data() }
 
@@ -25,6 +27,7 @@ final class Canvas {
         surface = cairo_pdf_surface_create_for_stream(write, Unmanaged.passUnretained(sink).toOpaque(), width, height)
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         cr = cairo_create(surface)
+        pango = pango_cairo_create_context(cr)
     }
 
     /// Sets the document's title and creator in the PDF's information dictionary.
@@ -38,6 +41,7 @@ final class Canvas {
 
     /// Finishes the document and returns the PDF's bytes.
     func finish() throws -> Data {
+        g_object_unref(UnsafeMutableRawPointer(pango))
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
@@ -75,7 +79,7 @@ final class Canvas {
 
     /// Lays out plain text (never markup: notes are shown as typed) in `width` points, wrapping words.
     func text(_ text: String, _ font: Font, width: Double? = nil, align: Alignment = .left) -> TextBlock {
-        let layout = pango_cairo_create_layout(cr)!
+        let layout = pango_layout_new(pango)!
         pango_layout_set_font_description(layout, font.description)
         if let width {
             pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))

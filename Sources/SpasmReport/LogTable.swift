@@ -30,13 +30,21 @@ struct LogTable {
         let widths = Self.widths(canvas.width - 2 * ReportStyle.margin).map { $0 - 2 * Self.padding }
         var rows: [Row] = []
         rows.reserveCapacity(entries.count)
+        // Kinds and many details repeat ("coffee 96 mg"): one layout each, drawn as often as needed.
+        var repeated: [String: TextBlock] = [:]
+        func shared(_ text: String, width: Double) -> TextBlock {
+            if let block = repeated[text] { return block }
+            let block = canvas.text(text, ReportStyle.cell, width: width)
+            repeated[text] = block
+            return block
+        }
         for entry in entries {
             let time = CivilTime(entry.at, utcOffset: entry.utcOffset)
             let pieces = Self.pieces(of: entry.note ?? "")
             var cells: [TextBlock?] = [
                 canvas.text("\(time.date) \(time.clock)", ReportStyle.cell, width: widths[0]),
-                canvas.text(entry.kind.rawValue, ReportStyle.cell, width: widths[1]),
-                canvas.text(Self.details(entry), ReportStyle.cell, width: widths[2]),
+                shared(entry.kind.rawValue, width: widths[1]),
+                shared(Self.details(entry), width: widths[2]),
                 pieces.first.map { canvas.text($0, ReportStyle.cell, width: widths[3]) },
             ]
             rows.append(Row(cells: cells, height: Self.height(of: cells)))
