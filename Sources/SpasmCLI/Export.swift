@@ -77,14 +77,14 @@ extension Spasm {
                 try OutputFile.write(JournalBackup.encode(entries), to: output)
             case .csv:
                 if let table {
-                    try OutputFile.write(Data(CSVExport.render(table, entries: entries).utf8), to: output)
+                    try OutputFile.write(Data(CSVExport.renderBytes(table, entries: entries)), to: output)
                 } else {
                     // Checked first, so an unwritable directory gets none of the three files.
                     guard OutputFile.isDirectory(output), access(output, W_OK) == 0 else {
                         throw OutputFile.Failure(status: 73, description: "cannot write to the directory \(output): \(OutputFile.isDirectory(output) ? "permission denied" : "it does not exist"); nothing was written")
                     }
                     for table in CSVTable.allCases {
-                        try OutputFile.write(Data(CSVExport.render(table, entries: entries).utf8), to: output + "/\(table.rawValue).csv")
+                        try OutputFile.write(Data(CSVExport.renderBytes(table, entries: entries)), to: output + "/\(table.rawValue).csv")
                     }
                 }
             case .fhir:

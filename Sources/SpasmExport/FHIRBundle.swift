@@ -44,7 +44,8 @@ public enum FHIRBundle {
         }
         json.end()
         json.end()
-        return Data(json.bytes + [0x0A])
+        json.appendNewline()
+        return Data(json.bytes)
     }
 
     static func write(_ entry: Entry, patient: String, to json: inout JSONText) {

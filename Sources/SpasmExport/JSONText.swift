@@ -1,15 +1,21 @@
 import Foundation
 import SpasmCore
 
-/// JSON text streamed straight into bytes, pretty-printed with two-space indentation, keys in the order
-/// the caller writes them. No intermediate tree: a ten-year journal exports in a fraction of a second
+/// JSON text streamed straight into bytes, pretty-printed with two-space indentation down to a depth and
+/// on one line below it, keys in the order the caller writes them. No intermediate tree: a ten-year journal exports in a fraction of a second
 /// and in little memory, where Foundation's encoders box every value first and take seconds.
 public struct JSONText: Sendable {
     public private(set) var bytes: [UInt8] = []
     /// Open containers, innermost last: whether each is an array and how many members it has so far.
     private var open: [(isArray: Bool, count: Int)] = []
 
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    /// Containers nested deeper than this are written on one line ("{"a": 1, "b": [2]}").
+    private let lineDepth: Int
+
+    public init(capacity: Int = 0, linesToDepth lineDepth: Int = .max) {
+        self.lineDepth = lineDepth
+        bytes.reserveCapacity(capacity)
+    }
 
     // MARK: Containers
 
@@ -19,7 +25,7 @@ public struct JSONText: Sendable {
     /// Closes the innermost object or array; an empty one stays on its line ("[]").
     public mutating func end() {
         let container = open.removeLast()
-        if container.count > 0 { newline() }
+        if container.count > 0, open.count < lineDepth { newline() }
         bytes.append(container.isArray ? 0x5D : 0x7D)
     }
 
@@ -55,19 +61,16 @@ public struct JSONText: Sendable {
     public mutating func uuid(_ uuid: UUID) {
         beginValue()
         bytes.append(0x22)
-        withUnsafeBytes(of: uuid.uuid) { raw in
-            for (index, byte) in raw.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(0x2D) }
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0xF)])
-            }
-        }
+        TextBytes.appendUUID(uuid, to: &bytes)
         bytes.append(0x22)
     }
 
     /// An instant as ISO 8601 with the offset it was seen at ("2026-11-29T09:12:00+01:00").
     public mutating func time(_ instant: Date, utcOffset: Int) {
-        string(CivilTime(instant, utcOffset: utcOffset).iso8601)
+        beginValue()
+        bytes.append(0x22)
+        TextBytes.appendISO8601(instant, utcOffset: utcOffset, to: &bytes)
+        bytes.append(0x22)
     }
 
     /// A "key": value pair in one call.
@@ -75,6 +78,9 @@ public struct JSONText: Sendable {
         key(name)
         write(&self)
     }
+
+    /// Ends the text with a line break, as text files do.
+    public mutating func appendNewline() { bytes.append(0x0A) }
 
     // MARK: Layout
 
@@ -86,8 +92,9 @@ public struct JSONText: Sendable {
     }
 
     private mutating func separate() {
-        if open[open.count - 1].count > 0 { bytes.append(0x2C) }
-        newline()
+        let first = open[open.count - 1].count == 0
+        if !first { bytes.append(0x2C) }
+        if open.count <= lineDepth { newline() } else if !first { bytes.append(0x20) }
     }
 
     /// A line break indented to the depth of the open containers.
@@ -95,8 +102,6 @@ public struct JSONText: Sendable {
         bytes.append(0x0A)
         bytes += repeatElement(0x20, count: open.count * 2)
     }
-
-    private static let hex = Array("0123456789abcdef".utf8)
 
     /// Quotes and escapes the quote, the backslash and control characters; everything else stays UTF-8.
     private mutating func appendQuoted(_ text: String) {
@@ -111,7 +116,7 @@ public struct JSONText: Sendable {
                 case 0x0D: bytes += [0x5C, 0x72]
                 case 0x09: bytes += [0x5C, 0x74]
                 case 0x22, 0x5C: bytes += [0x5C, byte]
-                default: bytes += [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
+                default: bytes += [0x5C, 0x75, 0x30, 0x30, TextBytes.hex[Int(byte >> 4)], TextBytes.hex[Int(byte & 0xF)]]
                 }
                 start = index + 1
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SpasmCore
 @testable import SpasmExport
@@ -29,5 +30,24 @@ import SpasmCore
         #expect(treatments[2] == "00000000-0000-4000-8000-000000000004,2026-01-05T11:00:00+01:00,nsaid,ibuprofen,,4,")
         let caffeine = CSVExport.render(.caffeine, entries: []).components(separatedBy: "\r\n")
         #expect(caffeine == ["uuid,time,drink,servings,milligrams,note", ""])
+    }
+}
+
+@Suite struct TextBytesTests {
+    @Test(arguments: [0, 3600, -18_000, 19_800, -34_200])
+    func timesReadAsCivilTimeWritesThem(offset: Int) {
+        for seconds in stride(from: -86_400 * 400, through: 86_400 * 40_000, by: 86_400 * 37 + 3_601) {
+            let instant = Date(timeIntervalSince1970: Double(seconds))
+            var bytes: [UInt8] = []
+            TextBytes.appendISO8601(instant, utcOffset: offset, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == CivilTime(instant, utcOffset: offset).iso8601)
+        }
+    }
+
+    @Test func uuidsAsTheJournalStoresThem() {
+        let uuid = UUID()
+        var bytes: [UInt8] = []
+        TextBytes.appendUUID(uuid, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == uuid.uuidString.lowercased())
     }
 }
