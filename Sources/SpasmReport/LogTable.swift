@@ -21,7 +21,7 @@ struct LogTable {
 
     /// Column widths: time, kind, details, then the rest for the note.
     static func widths(_ contentWidth: Double) -> [Double] {
-        let fixed = [66.0, 56, 132]
+        let fixed = [92.0, 50, 134]
         return fixed + [contentWidth - fixed.reduce(0, +)]
     }
 
@@ -42,7 +42,7 @@ struct LogTable {
             let time = CivilTime(entry.at, utcOffset: entry.utcOffset)
             let pieces = Self.pieces(of: entry.note ?? "")
             var cells: [TextBlock?] = [
-                canvas.text("\(time.date) \(time.clock)", ReportStyle.cell, width: widths[0]),
+                canvas.text("\(time.date) \(time.clock)", ReportStyle.cell),   // one line: the column fits it
                 shared(entry.kind.rawValue, width: widths[1]),
                 shared(Self.details(entry), width: widths[2]),
                 pieces.first.map { canvas.text($0, ReportStyle.cell, width: widths[3]) },
