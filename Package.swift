@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "spasm", targets: ["spasm"]),
         .executable(name: "spasmd", targets: ["spasmd"]),
         .executable(name: "spasm-synth", targets: ["spasm-synth"]),
+        .executable(name: "spasm-render", targets: ["spasm-render"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,8 +34,12 @@ let package = Package(
             "CLinux", "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmSystemd",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "SpasmExport", dependencies: ["SpasmCore"]),
+        // cairo and pango live only in `spasm-render`, so `spasm` itself starts without them.
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .target(name: "SpasmReport", dependencies: ["SpasmCore", "SpasmExport", "CCairo"]),
         .target(name: "SpasmCLI", dependencies: [
-            "SpasmCore", "SpasmStore", "SpasmIPC",
+            "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -48,12 +53,14 @@ let package = Package(
         .executableTarget(name: "spasm-synth", dependencies: ["SpasmCore", "SpasmStore"]),
         // Runs the systemd glue in a process of its own, under systemd-socket-activate or a journald stand-in.
         .executableTarget(name: "spasm-systemd-probe", dependencies: ["SpasmSystemd"]),
+        .executableTarget(name: "spasm-render", dependencies: ["SpasmReport"]),
 
         .testTarget(name: "SpasmCoreTests", dependencies: ["SpasmCore"]),
         .testTarget(name: "SpasmStoreTests", dependencies: ["SpasmStore"]),
         .testTarget(name: "SpasmIPCTests", dependencies: ["SpasmIPC"]),
         .testTarget(name: "SpasmDaemonTests", dependencies: ["SpasmDaemon"]),
-        .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "SpasmStore"]),
+        .testTarget(name: "SpasmExportTests", dependencies: ["SpasmExport"]),
+        .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore"]),
         .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
     ],
     swiftLanguageModes: [.v6]

@@ -39,6 +39,13 @@ struct Context {
     /// The user's offset from UTC at an instant, stored with each entry.
     func utcOffset(at instant: Date) -> Int { calendar.timeZone.secondsFromGMT(for: instant) }
 
+    /// The journal file itself, for bulk reads and imports that need not pass through spasmd
+    /// (SQLite's locking keeps both writers safe).
+    func openLocalJournal() throws -> Journal {
+        try Journal.open(at: Locations.journal(override: options.db),
+                         busyTimeout: .milliseconds(configuration.busyTimeoutMilliseconds))
+    }
+
     /// The journal through spasmd when it answers, else the file directly (saying so on stderr).
     /// An explicit --db or $SPASM_DB always means the file directly.
     func openJournal() throws -> any JournalAccess {

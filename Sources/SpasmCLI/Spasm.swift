@@ -21,6 +21,7 @@ public struct Spasm: ParsableCommand {
             Today.self, History.self,
             Edit.self, Delete.self, Undo.self,
             Config.self,
+            Export.self, Import.self,
         ]
     )
 

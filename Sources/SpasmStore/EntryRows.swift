@@ -109,7 +109,7 @@ enum EntryRows {
 
     private static func decode(_ row: Row) throws -> Entry {
         let id: EntryID = row["id"]
-        guard let kind = Entry.Kind(rawValue: row["kind"]), let uuid = UUID(uuidString: row["uuid"]) else {
+        guard let kind = Entry.Kind(rawValue: row["kind"]), let uuid = UUIDText.parse(row["uuid"]) else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "entry #\(id) has an unknown kind or uuid")
         }
         let body: Entry.Body

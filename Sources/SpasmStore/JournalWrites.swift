@@ -188,13 +188,21 @@ extension Journal {
     /// - Returns: how many entries were added.
     @discardableResult
     public func add(contentsOf entries: [Entry], now: Date) throws -> Int {
+        try addNew(entries, now: now).count
+    }
+
+    /// Saves many entries in one transaction, skipping any whose uuid is already saved (or appears
+    /// earlier in `entries`), and returns those it added, with their ids. All or nothing.
+    public func addNew(_ entries: [Entry], now: Date) throws -> [Entry] {
         for entry in entries { try entry.validate() }
         return try guarded {
             try writer.write { db in
-                var added = 0
-                for entry in entries where try EntryRows.fetch(db, uuid: entry.uuid) == nil {
-                    _ = try EntryRows.insert(entry, db: db, now: now)
-                    added += 1
+                var added: [Entry] = []
+                let known = try db.makeStatement(sql: "SELECT 1 FROM entry WHERE uuid = ?")
+                for entry in entries where try Bool.fetchOne(known, arguments: [entry.uuid.uuidString.lowercased()]) == nil {
+                    var saved = entry
+                    saved.id = try EntryRows.insert(entry, db: db, now: now)
+                    added.append(saved)
                 }
                 return added
             }

@@ -77,3 +77,27 @@ import Testing
         }
     }
 }
+
+@Suite struct PTConfigurationTests {
+    @Test func theRoutineTimesAndDaysAreRead() throws {
+        let loaded = try LoadedConfiguration.load(with: "[pt]\ntimes = [\"07:30\", \"12:00\", \"19:15\"]\nweekdays = [\"Mon\", \"wed\"]\n", file: "c.toml")
+        let schedule = PTSchedule(loaded.configuration)
+        #expect(schedule.minutesOfDay == [450, 720, 1155])
+        #expect(schedule.weekdays == [1, 3])
+    }
+
+    @Test(arguments: [
+        ("[pt]\ntimes = \"08:00\"\n", "c.toml:2: pt.times: expected an array of clock times such as \"08:00\", got \"08:00\""),
+        ("[pt]\ntimes = [\"8am\"]\n", "c.toml:2: pt.times: expected clock times such as \"08:00\", got \"8am\""),
+        ("[pt]\nweekdays = [\"monday\"]\n", "c.toml:2: pt.weekdays: expected weekday names: mon, tue, wed, thu, fri, sat, sun, got \"monday\""),
+        ("[export]\npaper = \"a3\"\n", "c.toml:2: export.paper: expected one of \"auto\", \"a4\", \"letter\", got \"a3\""),
+    ])
+    func badValuesAreRefused(text: String, message: String) {
+        do {
+            _ = try LoadedConfiguration.load(with: text, file: "c.toml")
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+}

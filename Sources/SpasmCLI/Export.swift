@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import SpasmCore
+import SpasmExport
+import SpasmStore
+
+extension Spasm {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Export the journal for an appointment, a spreadsheet, a backup or a calendar.",
+            discussion: """
+            Formats:
+              pdf   a report a clinician reads in a minute, then the full log (default period: 90 days)
+              md    a short summary to paste into a patient-portal message (default period: 90 days)
+              csv   one table per file: --table episodes|caffeine|treatments, or -o DIR for all three
+              json  a complete, versioned backup that 'spasm import' restores (default period: all)
+              fhir  a FHIR R4 Bundle for a clinic's record system (default period: all)
+              ics   the PT routine ([pt] times and weekdays) as recurring calendar events with alarms
+
+            Examples:
+              spasm export --format pdf -o appointment.pdf
+              spasm export --format csv -o ~/spasm-csv/
+              spasm export --format json -o backup.json && spasm import backup.json
+              spasm export --format md --since 2026-01-01 --until 2026-03-31
+
+            Files are written whole or not at all. Exit status: 64 bad input, 69 spasm-render missing
+            (pdf), 73 the output cannot be written; nothing is written in every case.
+            """
+        )
+
+        @Option(help: "pdf, csv, json, md, fhir or ics.") var format: String
+        @Option(help: "Start of the period: 90d, 12w, 1y, a date, or 'all'.") var since: String?
+        @Option(help: "End of the period: a date (that whole day) or a time (default: now).") var until: String?
+        @Option(help: "For csv: episodes, caffeine or treatments.") var table: String?
+        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Output file, a directory for all csv tables, or - for standard output (the default).", valueName: "path"))
+        var output = "-"
+        @OptionGroup var journal: JournalOptions
+
+        func run() throws {
+            let format = try ExportFormat(parsing: format)
+            let csvTable = try table.map { text throws(InputError) in
+                guard let table = CSVTable(rawValue: text.lowercased()) else {
+                    throw InputError.unknown("table", text, among: CSVTable.allCases.map(\.rawValue))
+                }
+                return table
+            }
+            if csvTable != nil, format != .csv { throw InputError("table", "only applies to --format csv") }
+            if format == .pdf, output == "-", isatty(STDOUT_FILENO) == 1 {
+                throw InputError("output", "a PDF is not for the terminal", hint: "add -o report.pdf")
+            }
+            let context = try Context(journal)
+            try Spasm.reportingFailures {
+                if format == .ics {
+                    let text = ICalendar.render(PTSchedule(context.configuration), now: context.now, utcOffset: context.utcOffset(at: context.now))
+                    try OutputFile.write(Data(text.utf8), to: output)
+                    return
+                }
+                try export(format, table: csvTable, context: context)
+            }
+        }
+
+        private func export(_ format: ExportFormat, table: CSVTable?, context: Context) throws {
+            if format == .csv, table == nil, !OutputFile.isDirectory(output), !output.hasSuffix("/") {
+                throw InputError("table", "csv holds one table per file",
+                                 hint: "add --table episodes, caffeine or treatments, or give -o a directory for all three")
+            }
+            let bounds = try context.exportBounds(since: since ?? format.defaultSince, until: until)
+            let store = try context.existingJournal()
+            let entries = try store?.entries(from: bounds.start == .distantPast ? nil : bounds.start, to: bounds.end) ?? []
+            let start = bounds.start == .distantPast ? (entries.first?.at ?? bounds.end) : bounds.start
+            let period = ExportPeriod(start: start, end: bounds.end, utcOffset: context.utcOffset(at: context.now))
+            if entries.isEmpty { standardError("spasm: no entries from \(period.description); the export is empty") }
+
+            switch format {
+            case .json:
+                try OutputFile.write(JournalBackup.encode(entries), to: output)
+            case .csv:
+                if let table {
+                    try OutputFile.write(Data(CSVExport.renderBytes(table, entries: entries)), to: output)
+                } else {
+                    // Checked first, so an unwritable directory gets none of the three files.
+                    guard OutputFile.isDirectory(output), access(output, W_OK) == 0 else {
+                        throw OutputFile.Failure(status: 73, description: "cannot write to the directory \(output): \(OutputFile.isDirectory(output) ? "permission denied" : "it does not exist"); nothing was written")
+                    }
+                    for table in CSVTable.allCases {
+                        try OutputFile.write(Data(CSVExport.renderBytes(table, entries: entries)), to: output + "/\(table.rawValue).csv")
+                    }
+                }
+            case .fhir:
+                let data = FHIRBundle.render(entries, patient: UUID(), bundle: UUID(), now: context.now, utcOffset: period.utcOffset)
+                try OutputFile.write(data, to: output)
+            case .md, .pdf:
+                let earlierFlags = try store?.redFlagEpisodes(before: period.start) ?? []
+                if format == .md {
+                    let summary = PeriodSummary(entries: earlierFlags + entries, period: period,
+                                                dayStartHour: context.configuration.dayStartHour, pt: PTSchedule(context.configuration))
+                    try OutputFile.write(Data(MarkdownSummary.render(summary).utf8), to: output)
+                } else {
+                    let pdf = try ReportRenderer.render(earlierFlags + entries, period: period, configuration: context.configuration)
+                    try OutputFile.write(pdf, to: output)
+                }
+            case .ics:
+                break
+            }
+        }
+    }
+}
+
+/// The formats `spasm export` writes.
+enum ExportFormat: String, CaseIterable {
+    case pdf, csv, json, md, fhir, ics
+
+    init(parsing text: String) throws(InputError) {
+        let key = text.lowercased()
+        guard let format = ExportFormat(rawValue: key == "markdown" ? "md" : key) else {
+            throw InputError.unknown("format", text, among: ExportFormat.allCases.map(\.rawValue))
+        }
+        self = format
+    }
+
+    /// A report covers the recent past; a backup or a record transfer covers everything.
+    var defaultSince: String {
+        switch self {
+        case .pdf, .md: "90d"
+        default: "all"
+        }
+    }
+}

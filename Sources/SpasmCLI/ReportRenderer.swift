@@ -1,0 +1,56 @@
+import Foundation
+import SpasmCore
+import SpasmExport
+
+/// Runs `spasm-render`, the program that draws the PDF: cairo and pango live there, so `spasm` itself
+/// starts without loading them. It reads the entries as a JSON backup on stdin and writes the PDF to stdout.
+enum ReportRenderer {
+    /// `$SPASM_RENDER`, else `spasm-render` in the directory of the running `spasm`.
+    static func executable() throws(OutputFile.Failure) -> String {
+        if let path = ProcessInfo.processInfo.environment["SPASM_RENDER"], !path.isEmpty { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let own = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+        let path = (own as NSString).deletingLastPathComponent + "/spasm-render"
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw OutputFile.Failure(status: 69, description: "the PDF needs spasm-render, which is not installed beside spasm (looked for \(path)); run scripts/install, or set SPASM_RENDER to its path")
+        }
+        return path
+    }
+
+    static func render(_ entries: [Entry], period: ExportPeriod, configuration: Configuration) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable())
+        let paper = PaperSize.resolve(configuration.exportPaper, environment: ProcessInfo.processInfo.environment)
+        process.arguments = [
+            "--from", CivilTime(period.start, utcOffset: period.utcOffset).iso8601,
+            "--to", CivilTime(period.end, utcOffset: period.utcOffset).iso8601,
+            "--paper", paper.rawValue,
+            "--day-start-hour", String(configuration.dayStartHour),
+            "--pt-times", configuration.ptTimes.joined(separator: ","),
+            "--pt-weekdays", configuration.ptWeekdays.joined(separator: ","),
+        ]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch {
+            throw OutputFile.Failure(status: 69, description: "cannot run \(process.executableURL!.path): \(error.localizedDescription)")
+        }
+        // Read both pipes while writing, so neither side can block on a full pipe.
+        nonisolated(unsafe) var pdf = Data(), messages = Data()
+        let group = DispatchGroup()
+        group.enter(); DispatchQueue.global().async { pdf = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter(); DispatchQueue.global().async { messages = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let backup = JournalBackup.encode(entries)
+        try? input.fileHandleForWriting.write(contentsOf: backup)
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        guard process.terminationStatus == 0, !pdf.isEmpty else {
+            let detail = String(decoding: messages, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw OutputFile.Failure(status: 70, description: "spasm-render failed (status \(process.terminationStatus)): \(detail)")
+        }
+        return pdf
+    }
+}

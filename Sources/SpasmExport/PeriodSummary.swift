@@ -1,0 +1,195 @@
+import Foundation
+import SpasmCore
+
+/// What a clinician reads first: how often, how bad, after what, what helped, over one period.
+///
+/// Pure arithmetic over entries. `entries` may also hold episodes from before the period: they count
+/// only towards `redFlags`, which lists every red flag ever reported.
+public struct PeriodSummary: Sendable {
+    public var period: ExportPeriod
+    public var episodeCount = 0
+    /// Episodes per 7 days over the period.
+    public var episodesPerWeek: Double { Double(episodeCount) / Double(period.days) * 7 }
+    public var severityMean: Double?
+    public var severityWorst: Severity?
+    public var weeks: [Week] = []
+    /// Regions by episode count, most first.
+    public var regions: [(region: BodyRegion, count: Int)] = []
+    /// Triggers by episode count, most first (ties alphabetical).
+    public var triggers: [(tag: String, count: Int)] = []
+    public var treatments: [TreatmentUse] = []
+    /// Journal days with at least one NSAID, muscle relaxant or other medicine entry.
+    public var medicationDays: [TreatmentKind: Int] = [:]
+    /// Caffeine per day over the whole period (mg), nil with no caffeine logged.
+    public var caffeineDailyMeanMg: Double?
+    /// Caffeine per day in the first and second half of the period (mg), for the trend.
+    public var caffeineHalvesMg: (first: Double, second: Double)?
+    /// PT sessions logged against those due by the `[pt]` schedule; nil when nothing was due.
+    public var ptAdherence: (logged: Int, due: Int)?
+    /// Every red flag ever reported, most recent report first.
+    public var redFlags: [RedFlagReport] = []
+    /// Entries inside the period, oldest first.
+    public var entries: [Entry] = []
+
+    /// Severity bands for the weekly chart: 0-3 mild, 4-6 moderate, 7-10 severe (a common reading of
+    /// the numeric rating scale; product choice).
+    public enum Band: Int, Sendable, CaseIterable {
+        case mild, moderate, severe
+        public init(_ severity: Severity) {
+            self = severity.rawValue >= 7 ? .severe : severity.rawValue >= 4 ? .moderate : .mild
+        }
+        public var label: String {
+            switch self {
+            case .mild: "mild (0-3)"
+            case .moderate: "moderate (4-6)"
+            case .severe: "severe (7-10)"
+            }
+        }
+    }
+
+    /// Seven days of the period, from its start.
+    public struct Week: Sendable {
+        /// The date the week starts ("2026-01-05").
+        public var start: String
+        /// Episodes in each band, indexed by `Band.rawValue`.
+        public var episodes: [Int] = [0, 0, 0]
+        public var total: Int { episodes.reduce(0, +) }
+    }
+
+    /// One kind of treatment: how often, and the relief the user rated.
+    public struct TreatmentUse: Sendable {
+        public var kind: TreatmentKind
+        public var count: Int
+        public var reliefMean: Double?
+        public var reliefRatings: Int
+    }
+
+    public struct RedFlagReport: Sendable {
+        public var flag: RedFlag
+        public var times: Int
+        /// "2026-01-05", the most recent report.
+        public var last: String
+        public var first: String
+    }
+
+    public init(entries all: [Entry], period: ExportPeriod, dayStartHour: Int, pt: PTSchedule) {
+        self.period = period
+        entries = all.filter { period.contains($0.at) }
+        let weekCount = max(1, (period.days + 6) / 7)
+        weeks = (0..<weekCount).map { Week(start: CivilTime(period.start.addingTimeInterval(Double($0 * 7 * 86_400)), utcOffset: period.utcOffset).date) }
+
+        var severityTotal = 0
+        var regionCounts: [BodyRegion: Int] = [:], triggerCounts: [String: Int] = [:]
+        var treatmentCounts: [TreatmentKind: (count: Int, relief: Int, rated: Int)] = [:]
+        var medicineDays: [TreatmentKind: Set<Int>] = [:]
+        var ptByDay: [Int: Int] = [:]
+        var caffeine = (total: 0.0, first: 0.0, second: 0.0, any: false)
+        let middle = period.start.addingTimeInterval(period.end.timeIntervalSince(period.start) / 2)
+        for entry in entries {
+            switch entry.body {
+            case .episode(let e):
+                episodeCount += 1
+                severityTotal += e.severity.rawValue
+                severityWorst = max(severityWorst ?? e.severity, e.severity)
+                regionCounts[e.region, default: 0] += 1
+                for tag in e.triggers { triggerCounts[tag, default: 0] += 1 }
+                let week = min(weeks.count - 1, max(0, Int(entry.at.timeIntervalSince(period.start) / (7 * 86_400))))
+                weeks[week].episodes[Band(e.severity).rawValue] += 1
+            case .caffeine(let c):
+                caffeine.any = true
+                caffeine.total += c.milligrams
+                if entry.at < middle { caffeine.first += c.milligrams } else { caffeine.second += c.milligrams }
+            case .treatment(let t):
+                var use = treatmentCounts[t.kind] ?? (0, 0, 0)
+                use.count += 1
+                if let relief = t.relief { use.relief += relief; use.rated += 1 }
+                treatmentCounts[t.kind] = use
+                let day = JournalDay(entry.at, utcOffset: entry.utcOffset, startHour: dayStartHour).dayNumber
+                if t.kind.isMedicine { medicineDays[t.kind, default: []].insert(day) }
+                if t.kind == .pt { ptByDay[day, default: 0] += 1 }
+            }
+        }
+        if episodeCount > 0 { severityMean = Double(severityTotal) / Double(episodeCount) }
+        regions = regionCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value) }
+        triggers = triggerCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+        treatments = TreatmentKind.allCases.compactMap { kind in
+            guard let use = treatmentCounts[kind] else { return nil }
+            return TreatmentUse(kind: kind, count: use.count, reliefMean: use.rated > 0 ? Double(use.relief) / Double(use.rated) : nil,
+                                reliefRatings: use.rated)
+        }
+        medicationDays = medicineDays.mapValues(\.count)
+        if caffeine.any {
+            let days = Double(period.days)
+            caffeineDailyMeanMg = caffeine.total / days
+            caffeineHalvesMg = (caffeine.first / (days / 2), caffeine.second / (days / 2))
+        }
+        ptAdherence = Self.adherence(period: period, dayStartHour: dayStartHour, pt: pt, loggedByDay: ptByDay)
+        redFlags = Self.redFlags(all)
+    }
+
+    /// Sessions due on each journal day of the period, against those logged that day (extra ones do not
+    /// make up for a missed day).
+    static func adherence(period: ExportPeriod, dayStartHour: Int, pt: PTSchedule, loggedByDay: [Int: Int]) -> (Int, Int)? {
+        // The period's first date, even when it starts before that date's journal day does (at midnight).
+        let first = JournalDay(period.start, utcOffset: period.utcOffset, startHour: 0).dayNumber
+        let last = JournalDay(period.end.addingTimeInterval(-1), utcOffset: period.utcOffset, startHour: dayStartHour).dayNumber
+        guard last >= first else { return nil }
+        var due = 0, logged = 0
+        for day in first...last {
+            let weekday = (day + 4).quotientAndRemainder(dividingBy: 7).remainder
+            let sessions = pt.sessions(onWeekday: weekday < 0 ? weekday + 7 : weekday)
+            due += sessions
+            logged += min(sessions, loggedByDay[day] ?? 0)
+        }
+        return due > 0 ? (logged, due) : nil
+    }
+
+    static func redFlags(_ entries: [Entry]) -> [RedFlagReport] {
+        var reports: [RedFlag: RedFlagReport] = [:]
+        for entry in entries {
+            guard let episode = entry.episode, !episode.redFlags.isEmpty else { continue }
+            let date = CivilTime(entry.at, utcOffset: entry.utcOffset).date
+            for flag in episode.redFlags {
+                if var report = reports[flag] {
+                    report.times += 1
+                    report.first = min(report.first, date)
+                    report.last = max(report.last, date)
+                    reports[flag] = report
+                } else {
+                    reports[flag] = RedFlagReport(flag: flag, times: 1, last: date, first: date)
+                }
+            }
+        }
+        return reports.values.sorted { $0.last != $1.last ? $0.last > $1.last : $0.flag.rawValue < $1.flag.rawValue }
+    }
+}
+
+extension PeriodSummary {
+    /// "rising", "falling" or "steady" (within 10 %, a product choice), comparing the period's halves.
+    public var caffeineTrend: String? {
+        guard let halves = caffeineHalvesMg else { return nil }
+        let base = max(halves.first, 1)
+        let change = (halves.second - halves.first) / base
+        return change > 0.1 ? "rising" : change < -0.1 ? "falling" : "steady"
+    }
+
+    /// Medication days in a fixed order: NSAIDs, muscle relaxants, other medicines.
+    public var medicationDayList: [(kind: TreatmentKind, days: Int)] {
+        [TreatmentKind.nsaid, .muscleRelaxant, .medication].map { ($0, medicationDays[$0] ?? 0) }
+    }
+}
+
+extension TreatmentKind {
+    /// The treatment in words for reports: "ice", "supine rest", "NSAID".
+    public var label: String {
+        switch self {
+        case .ice: "ice"
+        case .heat: "heat"
+        case .supineRest: "supine rest"
+        case .pt: "PT exercises"
+        case .nsaid: "NSAID"
+        case .muscleRelaxant: "muscle relaxant"
+        case .medication: "other medicine"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import SpasmCore
+
+/// The summary's sentences, shared by the Markdown message and the PDF so both say the same thing.
+public enum SummaryText {
+    /// "4.2", one decimal.
+    public static func decimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+
+    /// "2026-01-01 to 2026-03-31 (90 days)"
+    public static func period(_ s: PeriodSummary) -> String { "\(s.period.description) (\(s.period.days) days)" }
+
+    /// "23 episodes, 1.8 a week"
+    public static func episodes(_ s: PeriodSummary) -> String {
+        "\(s.episodeCount) episode\(s.episodeCount == 1 ? "" : "s"), \(decimal(s.episodesPerWeek)) a week"
+    }
+
+    /// "mean 5.4/10, worst 9/10", or nil with no episodes.
+    public static func severity(_ s: PeriodSummary) -> String? {
+        guard let mean = s.severityMean, let worst = s.severityWorst else { return nil }
+        return "mean \(decimal(mean))/10, worst \(worst.rawValue)/10"
+    }
+
+    /// "lower-back 12, neck 8"
+    public static func regions(_ s: PeriodSummary) -> String? {
+        s.regions.isEmpty ? nil : s.regions.map { "\($0.region.rawValue) \($0.count)" }.joined(separator: ", ")
+    }
+
+    /// The five most frequent triggers with their counts.
+    public static func topTriggers(_ s: PeriodSummary, limit: Int = 5) -> [String] {
+        s.triggers.prefix(limit).map { "\($0.tag) (\($0.count))" }
+    }
+
+    /// "ice: 12 times, relief 6.1/10 (10 rated)"
+    public static func treatments(_ s: PeriodSummary) -> [String] {
+        s.treatments.map { use in
+            var text = "\(use.kind.label): \(use.count) time\(use.count == 1 ? "" : "s")"
+            if let relief = use.reliefMean { text += ", relief \(decimal(relief))/10 (\(use.reliefRatings) rated)" }
+            else { text += ", relief not rated" }
+            return text
+        }
+    }
+
+    /// "NSAID on 12 days, muscle relaxant on 0 days, other medicine on 2 days"
+    public static func medicationDays(_ s: PeriodSummary) -> String {
+        s.medicationDayList.map { "\($0.kind.label) on \($0.days) day\($0.days == 1 ? "" : "s")" }.joined(separator: ", ")
+    }
+
+    /// "212 mg a day on average; falling (260 → 164 mg a day)"
+    public static func caffeine(_ s: PeriodSummary) -> String {
+        guard let mean = s.caffeineDailyMeanMg, let halves = s.caffeineHalvesMg, let trend = s.caffeineTrend else {
+            return "none logged"
+        }
+        return "\(Int(mean.rounded())) mg a day on average; \(trend) (\(Int(halves.first.rounded())) → \(Int(halves.second.rounded())) mg a day, first half to second half)"
+    }
+
+    /// "14 of 180 sessions due (8%)", or nil when the schedule has nothing due.
+    public static func ptAdherence(_ s: PeriodSummary) -> String? {
+        guard let (logged, due) = s.ptAdherence else { return nil }
+        return "\(logged) of \(due) scheduled sessions logged (\(Int((Double(logged) / Double(due) * 100).rounded()))%)"
+    }
+
+    /// "weakness or numbness in an arm that is getting worse (arm-weakness): 2 times, last 2026-01-05, URGENT"
+    public static func redFlags(_ s: PeriodSummary) -> [String] {
+        s.redFlags.map { report in
+            let urgency = report.flag.urgency == .now ? "urgent care" : "see a doctor soon"
+            let when = report.times == 1 ? "on \(report.last)" : "\(report.times) times, \(report.first) to \(report.last)"
+            return "\(report.flag.symptom) [\(report.flag.rawValue)]: \(when) (\(urgency))"
+        }
+    }
+}

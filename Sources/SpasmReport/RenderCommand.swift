@@ -1,0 +1,69 @@
+import Foundation
+import SpasmCore
+import SpasmExport
+
+/// `spasm-render`: reads a JSON backup on stdin and writes the PDF report to stdout.
+///
+///     spasm-render --from ISO --to ISO [--paper a4|letter] [--day-start-hour 4]
+///                  [--pt-times 08:00,18:00] [--pt-weekdays mon,tue,...] < backup.json > report.pdf
+///
+/// Entries before `--from` count only towards the red flags ever reported. `spasm export --format pdf`
+/// runs it; it is a separate program so that `spasm` never loads cairo and pango.
+public enum RenderCommand {
+    public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            let options = try Options(arguments)
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            let entries: [Entry]
+            do { entries = try JournalBackup.decode(input) } catch {
+                throw RenderError("standard input: \(error.description)")
+            }
+            let summary = PeriodSummary(entries: entries, period: options.period, dayStartHour: options.dayStartHour, pt: options.pt)
+            let pdf = try ReportDocument.render(summary, paper: options.paper)
+            FileHandle.standardOutput.write(pdf)
+            exit(0)
+        } catch {
+            FileHandle.standardError.write(Data("spasm-render: \(error)\n".utf8))
+            exit(error is Options.UsageError ? 64 : 65)
+        }
+    }
+
+    struct Options {
+        struct UsageError: Error, CustomStringConvertible { var description: String }
+
+        var period: ExportPeriod
+        var paper = PaperSize.a4
+        var dayStartHour = Configuration.defaults.dayStartHour
+        var pt = PTSchedule(Configuration.defaults)
+
+        init(_ arguments: [String]) throws(UsageError) {
+            var values: [String: String] = [:]
+            var index = 0
+            while index < arguments.count {
+                let name = arguments[index]
+                guard name.hasPrefix("--"), index + 1 < arguments.count else { throw UsageError(description: "expected --name value, got \(name)") }
+                values[String(name.dropFirst(2))] = arguments[index + 1]
+                index += 2
+            }
+            guard let from = values["from"].flatMap(CivilTime.parseISO8601), let to = values["to"].flatMap(CivilTime.parseISO8601) else {
+                throw UsageError(description: "--from and --to take ISO 8601 times with an offset")
+            }
+            period = ExportPeriod(start: from.0, end: to.0, utcOffset: from.1)
+            if let text = values["paper"] {
+                guard let paper = PaperSize(rawValue: text) else { throw UsageError(description: "--paper is a4 or letter") }
+                self.paper = paper
+            }
+            if let text = values["day-start-hour"] {
+                guard let hour = Int(text), (0...23).contains(hour) else { throw UsageError(description: "--day-start-hour is 0-23") }
+                dayStartHour = hour
+            }
+            let times = values["pt-times"].map { $0.split(separator: ",").map(String.init) }
+            let weekdays = values["pt-weekdays"].map { $0.split(separator: ",").map(String.init) }
+            if times != nil || weekdays != nil {
+                let minutes = (times ?? Configuration.defaults.ptTimes).compactMap(PTSchedule.minuteOfDay)
+                let days = (weekdays ?? Configuration.defaults.ptWeekdays).compactMap(PTSchedule.weekdayNumber)
+                pt = PTSchedule(minutesOfDay: minutes, weekdays: Set(days))
+            }
+        }
+    }
+}

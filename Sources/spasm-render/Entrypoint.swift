@@ -1,0 +1,6 @@
+import SpasmReport
+
+@main
+struct Entrypoint {
+    static func main() { RenderCommand.main() }
+}
