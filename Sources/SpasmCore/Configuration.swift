@@ -14,6 +14,12 @@ public struct Configuration: Sendable, Equatable {
     public var caffeineEntryLimitMg = 1_000.0
     /// Milligrams of caffeine per serving, by drink name.
     public var drinks: [String: Double] = Configuration.defaultDrinks
+    /// Thresholds of the suggestions (`[advice]`).
+    public var advice = AdviceSettings()
+    /// Clock times ("08:00") of the planned PT sessions on a planned day (`pt.times`; product choice).
+    public var ptTimes = ["08:00", "18:00"]
+    /// The weekdays with PT sessions, "mon" to "sun" (`pt.weekdays`; product choice).
+    public var ptWeekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
     public init() {}
 

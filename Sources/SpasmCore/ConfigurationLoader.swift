@@ -64,7 +64,7 @@ enum ConfigurationKeys {
         integer("journal.busy_timeout_ms", 0...600_000, \.busyTimeoutMilliseconds),
         number("caffeine.daily_target_mg", 0...2_000, \.caffeineDailyTargetMg),
         number("caffeine.entry_limit_mg", 1...10_000, \.caffeineEntryLimitMg),
-    ]
+    ] + adviceKeys + ptKeys
 
     static func integer(_ key: String, _ range: ClosedRange<Int>, _ path: WritableKeyPath<Configuration, Int> & Sendable) -> Key {
         Key(key: key, apply: { configuration, value in
