@@ -30,7 +30,7 @@ extension Spasm {
             let context = try Context(journal)
             let store = try context.openJournal()
             let advisor = Advisor(configuration: context.configuration)
-            let entries = try store.entries(from: advisor.historyStart(now: context.now, calendar: context.calendar))
+            let entries = try store.entriesForAnalysis(from: advisor.historyStart(now: context.now, calendar: context.calendar))
             var acknowledged = try store.acknowledgedRedFlags()
             var advice = advisor.advice(entries: entries, acknowledgedRedFlags: acknowledged, now: context.now, calendar: context.calendar)
             var newlyAcknowledged: [EntryID] = []

@@ -46,3 +46,43 @@ import Testing
         #expect(try DatabaseQueue(path: file.path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == Schema.currentVersion)
     }
 }
+
+@Suite struct AnalysisReadTests {
+    @Test func theAnalysisReadHoldsEverythingTheFiguresUse() throws {
+        // Given a journal with every kind of entry, a deleted one, and one before the period
+        let journal = try Journal.inMemory()
+        let start = now.addingTimeInterval(-86_400 * 30)
+        var flagged = episode(8, at: now.addingTimeInterval(-3600), triggers: ["lifting", "desk work"])
+        if case .episode(var e) = flagged.body { e.redFlags = [.fever, .trauma]; flagged.body = .episode(e) }
+        flagged.note = "a note the figures never read"
+        let entries = [
+            episode(3, at: start.addingTimeInterval(-1)),
+            episode(5, at: start, triggers: []),
+            Entry(at: now.addingTimeInterval(-7200), utcOffset: 7200, body: .caffeine(CaffeineIntake(milligrams: 96, drink: "coffee"))),
+            Entry(at: now.addingTimeInterval(-5000), utcOffset: 3600,
+                  body: .treatment(Treatment(unchecked: .nsaid, minutes: nil, relief: 4, name: "ibuprofen"))),
+            flagged,
+            episode(9, at: now.addingTimeInterval(-60)),
+        ]
+        try journal.add(contentsOf: entries, now: now)
+        let deleted = try journal.entries().last!.id!
+        _ = try journal.delete(id: deleted, now: now)
+        // When it is read for analysis
+        let analysed = try journal.entriesForAnalysis(from: start)
+        // Then it matches the full read, less what the figures never use
+        let full = try journal.entries(from: start)
+        #expect(analysed.count == 4)
+        #expect(analysed.map(\.id) == full.map(\.id))
+        #expect(analysed.map(\.at) == full.map(\.at))
+        #expect(analysed.map(\.utcOffset) == full.map(\.utcOffset))
+        #expect(analysed.map(\.episode?.severity) == full.map(\.episode?.severity))
+        #expect(analysed.map(\.episode?.region) == full.map(\.episode?.region))
+        #expect(analysed.map(\.episode?.triggers) == full.map(\.episode?.triggers))
+        #expect(analysed.map(\.episode?.redFlags) == full.map(\.episode?.redFlags))
+        #expect(analysed.map(\.caffeine?.milligrams) == full.map(\.caffeine?.milligrams))
+        #expect(analysed.map(\.treatment?.kind) == full.map(\.treatment?.kind))
+        #expect(analysed.map(\.treatment?.relief) == full.map(\.treatment?.relief))
+        #expect(analysed.allSatisfy { $0.note == nil && $0.uuid == Journal.analysisUUID })
+        #expect(try journal.entriesForAnalysis(from: nil).count == 5)
+    }
+}
