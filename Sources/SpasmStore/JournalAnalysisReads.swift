@@ -49,21 +49,7 @@ extension Journal {
                 }
                 guard !episodeIndex.isEmpty else { return entries }
                 let scope = "entry_id IN (SELECT id FROM entry WHERE deleted_at IS NULL AND kind = 'episode' AND at >= ?)"
-                let tags = try Row.fetchCursor(db, sql: "SELECT entry_id, tag FROM episode_trigger WHERE \(scope) ORDER BY entry_id, position",
-                                               arguments: [since])
-                while let row = try tags.next() {
-                    guard let index = episodeIndex[row[0]], case .episode(var e) = entries[index].body else { continue }
-                    e.triggers.append(row[1])
-                    entries[index].body = .episode(e)
-                }
-                let flags = try Row.fetchCursor(db, sql: "SELECT entry_id, flag FROM episode_red_flag WHERE \(scope) ORDER BY entry_id, position",
-                                                arguments: [since])
-                while let row = try flags.next() {
-                    guard let index = episodeIndex[row[0]], case .episode(var e) = entries[index].body,
-                          let flag = RedFlag(rawValue: row[1]) else { continue }
-                    e.redFlags.append(flag)
-                    entries[index].body = .episode(e)
-                }
+                try EntryRows.attachTags(to: &entries, episodeIndex: episodeIndex, scope: scope, arguments: [since], db: db)
                 return entries
             }
         }
