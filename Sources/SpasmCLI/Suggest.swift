@@ -9,9 +9,9 @@ extension Spasm {
             commandName: "suggest",
             abstract: "What to change and when to get help, from the journal, most urgent first, each with its numbers.",
             discussion: """
-            Never a diagnosis and never a dose. Each suggestion names the rule that fired (settings under [advice]),
-            its numbers and the least data it needs; with too little data it says what it needs.
-            A red flag stays on top until acknowledged with --ack.
+            Never a diagnosis and never a dose. Each suggestion names the rule that fired (settings under [advice]), \
+            its numbers and the least data it needs; with too little data it says what it needs. \
+            A red flag logged in the last advice.window_days days stays on top until acknowledged with --ack.
             """
         )
 
