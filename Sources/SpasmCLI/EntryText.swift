@@ -68,9 +68,11 @@ enum EntryText {
 
 /// JSON for --json: sorted keys so scripts and diffs see a stable shape.
 enum JSONOutput {
-    static func print<T: Encodable>(_ value: T) throws {
+    /// - Parameter snakeCase: derive snake_case keys from Swift property names.
+    static func print<T: Encodable>(_ value: T, snakeCase: Bool = false) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
         let data = try encoder.encode(value)
         FileHandle.standardOutput.write(data)
         FileHandle.standardOutput.write(Data("\n".utf8))

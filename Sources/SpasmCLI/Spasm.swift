@@ -18,7 +18,7 @@ public struct Spasm: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Log.self, End.self, Caffeine.self, Treat.self,
-            Today.self, History.self,
+            Today.self, History.self, Suggest.self, Stats.self,
             Edit.self, Delete.self, Undo.self,
             Config.self,
             Export.self, Import.self,

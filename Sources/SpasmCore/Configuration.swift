@@ -14,11 +14,12 @@ public struct Configuration: Sendable, Equatable {
     public var caffeineEntryLimitMg = 1_000.0
     /// Milligrams of caffeine per serving, by drink name.
     public var drinks: [String: Double] = Configuration.defaultDrinks
-    /// Clock times ("HH:MM") of the physical-therapy routine. The NHS leaflets start at 3 sessions a day;
-    /// two, morning and evening, is a product choice that fits a working day.
-    public var ptTimes: [String] = ["08:00", "18:00"]
-    /// Days of the PT routine ("mon" … "sun"). Product choice: every day, as the NHS leaflets suggest daily practice.
-    public var ptWeekdays: [String] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    /// Thresholds of the suggestions (`[advice]`).
+    public var advice = AdviceSettings()
+    /// Clock times ("08:00") of the planned PT sessions on a planned day (`pt.times`; product choice).
+    public var ptTimes = ["08:00", "18:00"]
+    /// The weekdays with PT sessions, "mon" to "sun" (`pt.weekdays`; product choice).
+    public var ptWeekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     /// Paper for the PDF report: "a4", "letter", or "auto" (from the locale's LC_PAPER). Product choice.
     public var exportPaper = "auto"
 

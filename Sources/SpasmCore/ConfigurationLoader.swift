@@ -64,27 +64,8 @@ enum ConfigurationKeys {
         integer("journal.busy_timeout_ms", 0...600_000, \.busyTimeoutMilliseconds),
         number("caffeine.daily_target_mg", 0...2_000, \.caffeineDailyTargetMg),
         number("caffeine.entry_limit_mg", 1...10_000, \.caffeineEntryLimitMg),
-        list("pt.times", \.ptTimes, rule: "clock times such as \"08:00\"") { PTSchedule.minuteOfDay($0) != nil },
-        list("pt.weekdays", \.ptWeekdays, rule: "weekday names: mon, tue, wed, thu, fri, sat, sun") { PTSchedule.weekdayNumber($0) != nil },
         choice("export.paper", ["auto", "a4", "letter"], \.exportPaper),
-    ]
-
-    /// An array of strings, each accepted by `valid`.
-    static func list(_ key: String, _ path: WritableKeyPath<Configuration, [String]> & Sendable, rule: String,
-                     valid: @escaping @Sendable (String) -> Bool) -> Key {
-        Key(key: key, apply: { configuration, value in
-            guard case .array(let items) = value else { return "expected an array of \(rule), got \(value.tomlText)" }
-            var strings: [String] = []
-            for item in items {
-                guard case .string(let text) = item, valid(text.lowercased()) else {
-                    return "expected \(rule), got \(item.tomlText)"
-                }
-                strings.append(text.lowercased())
-            }
-            configuration[keyPath: path] = strings
-            return nil
-        }, show: { "[" + $0[keyPath: path].map { "\"\($0)\"" }.joined(separator: ", ") + "]" })
-    }
+    ] + adviceKeys + ptKeys
 
     /// One string out of a fixed set.
     static func choice(_ key: String, _ choices: [String], _ path: WritableKeyPath<Configuration, String> & Sendable) -> Key {

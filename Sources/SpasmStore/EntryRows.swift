@@ -91,6 +91,14 @@ enum EntryRows {
         guard !episodeIndex.isEmpty else { return entries }
         // Tags in two passes over the matching episodes rather than one query per episode.
         let scope = "entry_id IN (SELECT e.id FROM entry e LEFT JOIN episode ep ON ep.entry_id = e.id WHERE \(condition))"
+        try attachTags(to: &entries, episodeIndex: episodeIndex, scope: scope, arguments: arguments, db: db)
+        return entries
+    }
+
+    /// Fills in the triggers and red flags of the episodes at `episodeIndex` (by id), for the episodes
+    /// `scope` (a condition on entry_id) selects.
+    static func attachTags(to entries: inout [Entry], episodeIndex: [EntryID: Int], scope: String,
+                           arguments: StatementArguments, db: Database) throws {
         let triggers = try Row.fetchCursor(db, sql: "SELECT entry_id, tag FROM episode_trigger WHERE \(scope) ORDER BY entry_id, position", arguments: arguments)
         while let row = try triggers.next() {
             guard let index = episodeIndex[row[0]], case .episode(var e) = entries[index].body else { continue }
@@ -104,7 +112,6 @@ enum EntryRows {
             e.redFlags.append(flag)
             entries[index].body = .episode(e)
         }
-        return entries
     }
 
     private static func decode(_ row: Row) throws -> Entry {

@@ -75,6 +75,13 @@ enum Schema {
             at INTEGER NOT NULL
         ) WITHOUT ROWID;
         """),
+        ("v3: red-flag acknowledgements", """
+        -- Red flags the user has acknowledged: `spasm suggest` stops repeating them on top.
+        CREATE TABLE red_flag_acknowledgement (
+            entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,
+            acknowledged_at INTEGER NOT NULL   -- unix seconds
+        );
+        """),
     ]
 
     static var currentVersion: Int { migrations.count }
