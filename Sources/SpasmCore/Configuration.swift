@@ -14,6 +14,12 @@ public struct Configuration: Sendable, Equatable {
     public var caffeineEntryLimitMg = 1_000.0
     /// Milligrams of caffeine per serving, by drink name.
     public var drinks: [String: Double] = Configuration.defaultDrinks
+    /// A drink from this local hour on gets the late-caffeine nudge (product choice; half-life ~5 h).
+    public var caffeineCutoffHour = 14
+    /// Care-plan timings, `[reminders]`.
+    public var reminders = ReminderSettings()
+    /// The PT routine reminders, `[pt]`.
+    public var pt = PTSettings()
 
     public init() {}
 
