@@ -93,26 +93,15 @@ extension PlanDraft {
             guard let start = placeSession(kind, nominal, until: until, cursor: cursor),
                   start + kind.length <= context.horizonEnd else { break }
             let id = "\(kind.on.rawValue):\(care.key):\(number)"
-            let (record, due) = context.resolve(id, at: start, lasting: kind.length, usefulUntil: until)
+            let (record, placed) = context.resolve(id, at: start, lasting: kind.length, usefulUntil: until)
+            let (due, began) = sessionStart(kind, record: record, due: placed)
             add(id, kind.on, scheduled: start, due: due, record: record, urgency: .normal, text: kind.onText,
                 reason: "\(kind.treatment) \(number), \(care.reason)")
-            let began: Date
-            switch record?.state {
-            case .skipped?, .missed?:
-                nominal = start + kind.length + kind.interval
+            guard let began else {
+                // Skipped or missed: no session, and the next one keeps the cadence.
+                nominal = start + (kind.off == nil ? 0 : kind.length) + kind.interval
                 number += 1
                 continue
-            case .done?: began = record!.at
-            case .shown?:
-                // Shown before this replan: the session may be under way whatever the placement says now.
-                began = record!.due ?? due ?? start
-            default:
-                guard let due else {
-                    nominal = start + kind.length + kind.interval
-                    number += 1
-                    continue
-                }
-                began = due
             }
             cursor.perDay[context.journalDay(of: start), default: 0] += 1
             let end = kind.off == nil ? began : addOff(kind, care, number: number, start: began, confirmed: record?.state == .done)
@@ -121,6 +110,25 @@ extension PlanDraft {
             number += 1
         }
         cursor.next = max(cursor.next, nominal)
+    }
+
+    /// When a session began, or nil when it never will (skipped, missed, or too late to show);
+    /// and the due time of its reminder (nil: held back past use, to be recorded as missed).
+    private func sessionStart(_ kind: SessionKind, record: ReminderRecord?, due: Date?) -> (due: Date?, began: Date?) {
+        let now = context.now
+        switch record?.state {
+        case .skipped?, .missed?: return (due, nil)
+        // Done: when the user did it; shown: when it appeared, the session may be under way.
+        case .done?, .shown?: return (due, record!.at)
+        default:
+            guard let due else { return (nil, nil) }
+            if due > now { return (due, due) }
+            if now.timeIntervalSince(due) > minutes(context.settings.missedAfterMinutes) { return (due, nil) }
+            // Due but not shown yet: the session begins when it is shown, now, and must end before
+            // quiet hours or the pause; otherwise it is missed.
+            if context.placement.place(now, lasting: kind.length, usefulUntil: now) == nil { return (nil, nil) }
+            return (due, now)
+        }
     }
 
     /// The first time from `nominal` that is clear of quiet hours and the pause and under the daily cap.
