@@ -54,6 +54,7 @@ let package = Package(
         // Runs the systemd glue in a process of its own, under systemd-socket-activate or a journald stand-in.
         .executableTarget(name: "spasm-systemd-probe", dependencies: ["SpasmSystemd"]),
         .executableTarget(name: "spasm-render", dependencies: ["SpasmReport"]),
+        .executableTarget(name: "spasm-plan-bench", dependencies: ["SpasmCore"]),
 
         .testTarget(name: "SpasmCoreTests", dependencies: ["SpasmCore"]),
         .testTarget(name: "SpasmStoreTests", dependencies: ["SpasmStore"]),

@@ -16,12 +16,14 @@ public struct Configuration: Sendable, Equatable {
     public var drinks: [String: Double] = Configuration.defaultDrinks
     /// Thresholds of the suggestions (`[advice]`).
     public var advice = AdviceSettings()
-    /// Clock times ("08:00") of the planned PT sessions on a planned day (`pt.times`; product choice).
-    public var ptTimes = ["08:00", "18:00"]
-    /// The weekdays with PT sessions, "mon" to "sun" (`pt.weekdays`; product choice).
-    public var ptWeekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     /// Paper for the PDF report: "a4", "letter", or "auto" (from the locale's LC_PAPER). Product choice.
     public var exportPaper = "auto"
+    /// A drink from this local hour on gets the late-caffeine nudge (product choice; half-life ~5 h).
+    public var caffeineCutoffHour = 14
+    /// Care-plan timings, `[reminders]`.
+    public var reminders = ReminderSettings()
+    /// The PT routine reminders, `[pt]`.
+    public var pt = PTSettings()
 
     public init() {}
 
@@ -38,4 +40,18 @@ public struct Configuration: Sendable, Equatable {
         "energy-drink": 79,    // 8 oz (Mayo Clinic)
         "decaf": 7,            // 8 oz; FDA gives 2-15 mg, 7 is the middle
     ]
+}
+
+extension Configuration {
+    /// The PT times as "HH:MM" text, for the advice and export code that reads them so; `pt` is the source.
+    public var ptTimes: [String] {
+        get { pt.times.map(\.description) }
+        set { pt.times = newValue.compactMap(TimeOfDay.init(parsing:)) }
+    }
+
+    /// The PT weekdays as "mon" … "sun"; `pt` is the source.
+    public var ptWeekdays: [String] {
+        get { pt.weekdays.map(\.rawValue) }
+        set { pt.weekdays = newValue.compactMap(Weekday.init(parsing:)) }
+    }
 }

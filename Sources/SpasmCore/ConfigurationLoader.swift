@@ -46,7 +46,7 @@ public struct LoadedConfiguration: Sendable {
             let key = "caffeine.drinks.\(name)"
             rows.append((key, CaffeineInput.format(configuration.drinks[name]!), source(of: key)))
         }
-        return rows
+        return rows + routineSettings
     }
 }
 
@@ -65,7 +65,7 @@ enum ConfigurationKeys {
         number("caffeine.daily_target_mg", 0...2_000, \.caffeineDailyTargetMg),
         number("caffeine.entry_limit_mg", 1...10_000, \.caffeineEntryLimitMg),
         choice("export.paper", ["auto", "a4", "letter"], \.exportPaper),
-    ] + adviceKeys + ptKeys
+    ] + adviceKeys + carePlan
 
     /// One string out of a fixed set.
     static func choice(_ key: String, _ choices: [String], _ path: WritableKeyPath<Configuration, String> & Sendable) -> Key {
@@ -135,17 +135,20 @@ extension LoadedConfiguration {
             let name = entry.dottedKey
             if entry.path.count == 3, entry.path[0] == "caffeine", entry.path[1] == "drinks" {
                 try loaded.applyDrink(entry, file: file)
+            } else if entry.path.count == 4, entry.path[0] == "pt", entry.path[1] == "routines", entry.path[3] == "steps" {
+                try loaded.applyRoutine(entry, file: file)
             } else if let key = keys[name] {
                 if let problem = key.apply(&loaded.configuration, entry.value) {
                     throw ConfigurationError(file: file, line: entry.line, key: name, message: problem)
                 }
                 loaded.sources[name] = .file(file, line: entry.line)
             } else {
-                let known = ConfigurationKeys.all.map(\.key) + ["caffeine.drinks.NAME"]
+                let known = ConfigurationKeys.all.map(\.key) + ["caffeine.drinks.NAME", "pt.routines.NAME.steps"]
                 let hint = Spelling.nearest(to: name, in: ConfigurationKeys.all.map(\.key)).map { "; did you mean \($0)?" } ?? "; known keys: \(known.joined(separator: ", "))"
                 throw ConfigurationError(file: file, line: entry.line, key: name, message: "unknown key\(hint)")
             }
         }
+        try loaded.checkRoutine(file: file)
         return loaded
     }
 

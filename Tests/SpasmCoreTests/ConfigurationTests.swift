@@ -57,9 +57,8 @@ import Testing
         ("[caffeine]\ndaily_target_mg = -5\n", "c.toml:2: caffeine.daily_target_mg: expected a number from 0 to 2000, got -5"),
         ("[caffeine.drinks]\nmate = \"lots\"\n", "c.toml:2: caffeine.drinks.mate: expected milligrams per serving from 0 to 1000, got \"lots\""),
         ("[caffeine.drinks]\n\"iced coffee\" = 90\n", "c.toml:2: caffeine.drinks.\"iced coffee\": a drink name is one word that is not a number (use a dash: iced-coffee)"),
-        ("[pt]\ntimes = [\"8 am\"]\n", "c.toml:2: pt.times: expected clock times such as \"08:00\", got \"8 am\""),
-        ("[pt]\ntimes = \"08:00\"\n", "c.toml:2: pt.times: expected an array of strings, got \"08:00\""),
-        ("[pt]\nweekdays = [\"monday\"]\n", "c.toml:2: pt.weekdays: expected weekdays among mon, tue, wed, thu, fri, sat, sun, got \"monday\""),
+        ("[pt]\ntimes = [\"8 am\"]\n", "c.toml:2: pt.times: expected an array of times of day such as \"08:00\", got \"8 am\" in it"),
+        ("[pt]\nweekdays = [\"funday\"]\n", "c.toml:2: pt.weekdays: expected an array of weekdays such as \"mon\", got \"funday\" in it"),
         ("[advice]\nspecialist_contact = 42\n", "c.toml:2: advice.specialist_contact: expected a string in quotes, got 42"),
         ("[advice]\ncaffeine_significance = 0.9\n", "c.toml:2: advice.caffeine_significance: expected a number from 0.0001 to 0.5, got 0.9"),
         ("[advice]\nsevere_levl = 9\n", "c.toml:2: advice.severe_levl: unknown key; did you mean advice.severe_level?"),
@@ -93,9 +92,6 @@ import Testing
     }
 
     @Test(arguments: [
-        ("[pt]\ntimes = \"08:00\"\n", "c.toml:2: pt.times: expected an array of strings, got \"08:00\""),
-        ("[pt]\ntimes = [\"8am\"]\n", "c.toml:2: pt.times: expected clock times such as \"08:00\", got \"8am\""),
-        ("[pt]\nweekdays = [\"monday\"]\n", "c.toml:2: pt.weekdays: expected weekdays among mon, tue, wed, thu, fri, sat, sun, got \"monday\""),
         ("[export]\npaper = \"a3\"\n", "c.toml:2: export.paper: expected one of \"auto\", \"a4\", \"letter\", got \"a3\""),
     ])
     func badValuesAreRefused(text: String, message: String) {

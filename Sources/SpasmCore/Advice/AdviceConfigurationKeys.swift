@@ -29,14 +29,6 @@ extension ConfigurationKeys {
         },
     ]
 
-    static let ptKeys: [Key] = [
-        strings("pt.times", \.ptTimes) { time in
-            PTPlan.minuteOfDay(time) == nil ? "expected clock times such as \"08:00\", got \"\(time)\"" : nil
-        },
-        strings("pt.weekdays", \.ptWeekdays, normalize: { $0.lowercased() }) { day in
-            PTPlan.weekdayNames.contains(day) ? nil : "expected weekdays among \(PTPlan.weekdayNames.joined(separator: ", ")), got \"\(day)\""
-        },
-    ]
 
     /// A string key; `problem` returns what is wrong with a value, or nil.
     static func string(_ key: String, _ path: WritableKeyPath<Configuration, String> & Sendable,
