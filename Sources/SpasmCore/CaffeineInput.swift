@@ -50,7 +50,9 @@ public enum CaffeineInput {
                                  hint: "check the amount, or pass --force if it is right")
             }
         }
-        guard total >= 0, total.isFinite else { throw InputError("amount", "must be 0 mg or more") }
+        guard total >= 0, total.isFinite, total <= CaffeineIntake.hardLimitMg else {
+            throw InputError("amount", "\(format(total)) mg is not an amount spasm can record", hint: "use 0 to \(Int(CaffeineIntake.hardLimitMg)) mg")
+        }
         return CaffeineIntake(milligrams: total, drink: drink, servings: count)
     }
 
@@ -80,6 +82,6 @@ public enum CaffeineInput {
 
     /// A number as a person writes it: 96, not 96.0.
     public static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -47,11 +47,28 @@ public struct Entry: Sendable, Equatable {
     public var caffeine: CaffeineIntake? { if case .caffeine(let c) = body { c } else { nil } }
     public var treatment: Treatment? { if case .treatment(let t) = body { t } else { nil } }
 
-    /// Checks everything that does not depend on the store: the note, and an end after the start.
+    /// Checks everything that does not depend on the store, whoever built the entry (the CLI, a
+    /// Varlink client, an import): the note, tags and names, an end after the start, amounts in range.
     public func validate() throws(InputError) {
         if let note { try TextField.validateNote(note) }
-        if let ended = episode?.endedAt, ended < at {
-            throw InputError("end", "is before the episode started", hint: "an episode ends after it starts")
+        switch body {
+        case .episode(let episode):
+            for tag in episode.triggers { try TextField.validateLabel(tag, parameter: "episode.triggers") }
+            if let ended = episode.endedAt, ended < at {
+                throw InputError("end", "is before the episode started", hint: "an episode ends after it starts")
+            }
+        case .caffeine(let caffeine):
+            guard caffeine.milligrams.isFinite, (0...CaffeineIntake.hardLimitMg).contains(caffeine.milligrams) else {
+                throw InputError("caffeine.milligrams", "\(caffeine.milligrams) is not an amount of caffeine spasm can record",
+                                 hint: "use 0 to \(Int(CaffeineIntake.hardLimitMg)) mg")
+            }
+            guard caffeine.servings.isFinite, caffeine.servings > 0, caffeine.servings <= 50 else {
+                throw InputError("caffeine.servings", "\(caffeine.servings) is not a number of servings", hint: "use more than 0 and at most 50")
+            }
+            if let drink = caffeine.drink { try TextField.validateLabel(drink, parameter: "caffeine.drink") }
+        case .treatment(let treatment):
+            // Re-run the checking initializer: a decoded or edited treatment must meet the same rules.
+            _ = try Treatment(kind: treatment.kind, minutes: treatment.minutes, relief: treatment.relief, name: treatment.name)
         }
     }
 }
@@ -90,6 +107,9 @@ public struct Episode: Sendable, Equatable {
 
 /// A caffeinated drink or an amount of caffeine.
 public struct CaffeineIntake: Sendable, Equatable, Codable {
+    /// No entry, even with --force, holds more than this: beyond it a number is a slip, not a drink.
+    public static let hardLimitMg = 10_000.0
+
     /// Total milligrams in this entry (servings included).
     public var milligrams: Double
     /// The drink's name from the catalogue, or nil for a bare amount ("120mg").

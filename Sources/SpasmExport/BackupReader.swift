@@ -67,7 +67,7 @@ extension JournalBackup {
         guard found >= 1 else { throw BackupError(.notABackup, at: "version", "\(found) is not a backup version") }
     }
 
-    /// The checks `Entry.validate` does not make, because the CLI makes them when the user types.
+    /// Entry.validate, plus what only a file needs: offsets in range, tags in the journal's form.
     private static func checked(_ entry: Entry, at location: String) throws(BackupError) -> Entry {
         var entry = entry
         entry.id = nil
@@ -86,16 +86,8 @@ extension JournalBackup {
                 entry.body = .episode(Episode(region: episode.region, side: episode.side, severity: episode.severity,
                                               triggers: episode.triggers, redFlags: episode.redFlags,
                                               endedAt: episode.endedAt, endedUTCOffset: episode.endedUTCOffset))
-            case .caffeine(let caffeine):
-                guard caffeine.milligrams.isFinite, caffeine.milligrams >= 0, caffeine.milligrams <= 100_000 else {
-                    throw InputError("caffeine.milligrams", "\(caffeine.milligrams) is not an amount of caffeine", hint: "use 0 to 100000 mg")
-                }
-                guard caffeine.servings.isFinite, caffeine.servings > 0, caffeine.servings <= 1_000 else {
-                    throw InputError("caffeine.servings", "\(caffeine.servings) is not a number of servings", hint: "use more than 0, up to 1000")
-                }
-                if let drink = caffeine.drink { try TextField.validateLabel(drink, parameter: "caffeine.drink") }
-            case .treatment:
-                break   // Treatment's decoder already applies its own checks.
+            case .caffeine, .treatment:
+                break   // Entry.validate checked their amounts above.
             }
         } catch {
             throw refuse(error)

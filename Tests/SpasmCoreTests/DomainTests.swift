@@ -244,3 +244,32 @@ import Testing
         #expect((95_000...105_000).contains(caffeine))
     }
 }
+
+@Suite struct EntryValidationTests {
+    let at = Date(timeIntervalSince1970: 1_795_941_120)
+
+    func entry(_ body: Entry.Body) -> Entry { Entry(at: at, utcOffset: 0, body: body) }
+
+    @Test func anEntryBuiltElsewhereMeetsTheSameRules() {
+        // A Varlink client or an import builds entries without the CLI's parsing: validate() is the gate.
+        #expect(throws: InputError.self) { try entry(.caffeine(CaffeineIntake(milligrams: 1e300))).validate() }
+        #expect(throws: InputError.self) { try entry(.caffeine(CaffeineIntake(milligrams: -5))).validate() }
+        #expect(throws: InputError.self) { try entry(.caffeine(CaffeineIntake(milligrams: .nan))).validate() }
+        #expect(throws: InputError.self) { try entry(.caffeine(CaffeineIntake(milligrams: 96, servings: 0))).validate() }
+        #expect(throws: InputError.self) {
+            try entry(.episode(Episode(region: .neck, severity: Severity(rawValue: 3)!, triggers: ["bad\u{7}tag"]))).validate()
+        }
+        #expect(throws: InputError.self) {
+            try entry(.treatment(Treatment(unchecked: .ice, minutes: 100_000, relief: nil, name: nil))).validate()
+        }
+        #expect(throws: InputError.self) {
+            try entry(.treatment(Treatment(unchecked: .ice, minutes: 15, relief: 11, name: nil))).validate()
+        }
+        #expect(throws: Never.self) { try entry(.caffeine(CaffeineIntake(milligrams: 1_500, drink: "coffee"))).validate() }
+    }
+
+    @Test func hugeAmountsFormatWithoutTrapping() {
+        #expect(CaffeineInput.format(1e300) == "1e+300")
+        #expect(CaffeineInput.format(96) == "96")
+    }
+}
