@@ -97,7 +97,15 @@ extension Spasm {
                                                 dayStartHour: context.configuration.dayStartHour, pt: PTSchedule(context.configuration))
                     try OutputFile.write(Data(MarkdownSummary.render(summary).utf8), to: output)
                 } else {
-                    let pdf = try ReportRenderer.render(earlierFlags + entries, period: period, configuration: context.configuration)
+                    // Page one carries today's suggestions, as `spasm suggest` gives them.
+                    var advice: [Advice] = []
+                    if let store {
+                        let advisor = Advisor(configuration: context.configuration)
+                        let recent = try store.entriesForAnalysis(from: advisor.historyStart(now: context.now, calendar: context.calendar))
+                        advice = advisor.advice(entries: recent, acknowledgedRedFlags: try store.acknowledgedRedFlags(),
+                                                now: context.now, calendar: context.calendar)
+                    }
+                    let pdf = try ReportRenderer.render(earlierFlags + entries, advice: advice, period: period, configuration: context.configuration)
                     try OutputFile.write(pdf, to: output)
                 }
             case .ics:

@@ -18,7 +18,7 @@ enum ReportRenderer {
         return path
     }
 
-    static func render(_ entries: [Entry], period: ExportPeriod, configuration: Configuration) throws -> Data {
+    static func render(_ entries: [Entry], advice: [Advice], period: ExportPeriod, configuration: Configuration) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable())
         let paper = PaperSize.resolve(configuration.exportPaper, environment: ProcessInfo.processInfo.environment)
@@ -30,6 +30,11 @@ enum ReportRenderer {
             "--pt-times", configuration.ptTimes.joined(separator: ","),
             "--pt-weekdays", configuration.ptWeekdays.joined(separator: ","),
         ]
+        // The suggestions travel in a private temporary file: stdin carries the backup.
+        let adviceFile = FileManager.default.temporaryDirectory.appendingPathComponent("spasm-advice-\(UUID().uuidString).json")
+        try JSONEncoder().encode(advice).write(to: adviceFile, options: .atomic)
+        defer { try? FileManager.default.removeItem(at: adviceFile) }
+        process.arguments! += ["--advice", adviceFile.path]
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output

@@ -149,6 +149,7 @@ final class VarlinkServer {
     }
 
     private func answerWaitingMessages(_ connection: Connection) {
+        var answered = 0
         while true {
             let message: [UInt8]?
             do { message = try connection.framer.next() } catch {
@@ -157,9 +158,11 @@ final class VarlinkServer {
             }
             guard let message else { break }
             if let reply = respond(message) { connection.output += reply }
-            afterRequest()
+            answered += 1
         }
+        // The client gets its reply before any bookkeeping (the status line) is done.
         flush(connection)
+        for _ in 0..<answered { afterRequest() }
         if !connection.output.isEmpty {
             loop.change(connection.fd, events: UInt32(EPOLLIN.rawValue) | UInt32(EPOLLOUT.rawValue) | UInt32(EPOLLRDHUP.rawValue))
         }

@@ -5,7 +5,7 @@ import SpasmExport
 /// `spasm-render`: reads a JSON backup on stdin and writes the PDF report to stdout.
 ///
 ///     spasm-render --from ISO --to ISO [--paper a4|letter] [--day-start-hour 4]
-///                  [--pt-times 08:00,18:00] [--pt-weekdays mon,tue,...] < backup.json > report.pdf
+///                  [--pt-times 08:00,18:00] [--pt-weekdays mon,tue,...] [--advice FILE] < backup.json > report.pdf
 ///
 /// Entries before `--from` count only towards the red flags ever reported. `spasm export --format pdf`
 /// runs it; it is a separate program so that `spasm` never loads cairo and pango.
@@ -19,7 +19,7 @@ public enum RenderCommand {
                 throw RenderError("standard input: \(error.description)")
             }
             let summary = PeriodSummary(entries: entries, period: options.period, dayStartHour: options.dayStartHour, pt: options.pt)
-            let pdf = try ReportDocument.render(summary, paper: options.paper)
+            let pdf = try ReportDocument.render(summary, advice: options.advice, paper: options.paper)
             FileHandle.standardOutput.write(pdf)
             exit(0)
         } catch {
@@ -35,6 +35,8 @@ public enum RenderCommand {
         var paper = PaperSize.a4
         var dayStartHour = Configuration.defaults.dayStartHour
         var pt = PTSchedule(Configuration.defaults)
+        /// The current suggestions for page one (`--advice FILE`, JSON as `spasm suggest --json` encodes them).
+        var advice: [Advice] = []
 
         init(_ arguments: [String]) throws(UsageError) {
             var values: [String: String] = [:]
@@ -52,6 +54,13 @@ public enum RenderCommand {
             if let text = values["paper"] {
                 guard let paper = PaperSize(rawValue: text) else { throw UsageError(description: "--paper is a4 or letter") }
                 self.paper = paper
+            }
+            if let path = values["advice"] {
+                guard let data = FileManager.default.contents(atPath: path),
+                      let decoded = try? JSONDecoder().decode([Advice].self, from: data) else {
+                    throw UsageError(description: "--advice names a file of suggestions that cannot be read: \(path)")
+                }
+                advice = decoded
             }
             if let text = values["day-start-hour"] {
                 guard let hour = Int(text), (0...23).contains(hour) else { throw UsageError(description: "--day-start-hour is 0-23") }

@@ -4,7 +4,7 @@ import SpasmExport
 
 /// The PDF for an appointment: the summary page, then the full log, every page numbered.
 public enum ReportDocument {
-    public static func render(_ summary: PeriodSummary, paper: PaperSize) throws -> Data {
+    public static func render(_ summary: PeriodSummary, advice: [Advice] = [], paper: PaperSize) throws -> Data {
         let (width, height) = paper.points
         let canvas = Canvas(width: width, height: height)
         canvas.setMetadata(title: "Neck and back spasm journal, \(summary.period.description)")
@@ -14,7 +14,7 @@ public enum ReportDocument {
         let pages = table.pages(available: height - top - 16 - ReportStyle.margin - footer)
         let total = 1 + pages.count
 
-        SummaryPage(summary: summary, canvas: canvas).draw()
+        SummaryPage(summary: summary, advice: advice, canvas: canvas).draw()
         drawFooter(canvas, page: 1, of: total, period: summary.period)
         for (index, range) in pages.enumerated() {
             canvas.newPage()

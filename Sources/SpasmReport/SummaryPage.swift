@@ -4,6 +4,8 @@ import SpasmExport
 /// Page one: what a clinician reads in a minute.
 struct SummaryPage {
     let summary: PeriodSummary
+    /// Today's suggestions, most urgent first, each with the numbers behind it.
+    var advice: [Advice] = []
     let canvas: Canvas
 
     private var left: Double { ReportStyle.margin }
@@ -30,7 +32,17 @@ struct SummaryPage {
             ("Medication days", summary.medicationDayList.map { "\($0.kind.label): \($0.days) day\($0.days == 1 ? "" : "s")" }),
             ("PT routine", [SummaryText.ptAdherence(summary) ?? "no sessions scheduled in [pt]"]),
         ])
-        _ = max(leftEnd, rightEnd)
+        suggestions(max(leftEnd, rightEnd) + 10)
+    }
+
+    /// The current suggestions with their evidence; what needs more data is left to `spasm suggest`.
+    private func suggestions(_ top: Double) {
+        let shown = advice.filter { $0.kind != .dataNeeded }.prefix(6)
+        guard !shown.isEmpty else { return }
+        var y = top + canvas.write("Current suggestions (spasm suggest)", ReportStyle.heading, x: left, y: top) + 2
+        for item in shown {
+            y += canvas.write("• \(item.title): \(item.reason)", ReportStyle.small, x: left, y: y, width: contentWidth) + 3
+        }
     }
 
     private func nonEmpty(_ lines: [String]) -> [String] { lines.isEmpty ? ["none logged"] : lines }

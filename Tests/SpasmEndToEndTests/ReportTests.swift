@@ -24,6 +24,11 @@ import Testing
         #expect(text.contains("lifting (3)"))
         #expect(text.contains("Red flags ever reported"))
         #expect(text.contains("[arm-weakness]"))
+        // Today's suggestions, as `spasm suggest` gives them, with the rule's own wording.
+        #expect(text.contains("Current suggestions (spasm suggest)"), "\(text)")
+        let suggest = try spasm("suggest", "--json")
+        #expect(suggest.stdout.contains("Get medical help now: you logged a red flag"))
+        #expect(text.contains("Get medical help now: you logged a red flag"), "\(text)")
         #expect(text.contains("Page 1 of"))
     }
 
