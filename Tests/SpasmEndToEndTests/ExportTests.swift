@@ -82,7 +82,9 @@ import Testing
         let python = try Self.testPython()
         let script = """
             import json, sys
-            from fhir.resources.R4B.bundle import Bundle
+            import fhir.resources
+            from fhir.resources.bundle import Bundle
+            assert fhir.resources.__fhir_version__ == "4.0.1", fhir.resources.__fhir_version__   # R4 itself
             text = open(sys.argv[1], encoding="utf-8").read()
             bundle = Bundle.parse_raw(text)
             kinds = [type(e.resource).__name__ for e in bundle.entry]
