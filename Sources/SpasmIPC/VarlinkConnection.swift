@@ -28,7 +28,8 @@ public enum VarlinkConnectionError: Error, Sendable, Equatable, CustomStringConv
 public final class VarlinkConnection {
     private let fd: Int32
     private let timeout: Duration
-    private var framer = VarlinkFramer()
+    // Replies can be large (a whole history); only what a client sends the service is kept small.
+    private var framer = VarlinkFramer(limit: 1 << 30)
 
     public init(path: String, timeout: Duration = .seconds(30)) throws(VarlinkConnectionError) {
         self.timeout = timeout

@@ -47,6 +47,19 @@ import Glibc
         #expect(daemon.stop() == 0)
     }
 
+    @Test func aYearOfHistoryComesThroughTheDaemonWhole() throws {
+        // A year's journal is megabytes of JSON in one reply: more than any request may be.
+        let spasm = SpasmRunner()
+        let made = try spasm.run(SpasmRunner.binary("spasm-synth"), [spasm.journalPath, "1", "7"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let daemon = try DaemonRunner(spasm)
+        let history = try spasm("history", "--since", "all")
+        #expect(history.status == 0)
+        #expect(history.stderr.isEmpty, "\(history.stderr)")
+        #expect(history.stdout.split(separator: "\n").count > 10_000)
+        daemon.stop()
+    }
+
     @Test func aSecondDaemonRefusesToStart() throws {
         let spasm = SpasmRunner()
         let daemon = try DaemonRunner(spasm)
