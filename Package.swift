@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "SpasmIPCTests", dependencies: ["SpasmIPC"]),
         .testTarget(name: "SpasmDaemonTests", dependencies: ["SpasmDaemon"]),
         .testTarget(name: "SpasmExportTests", dependencies: ["SpasmExport"]),
-        .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore"]),
+        .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore", "SpasmIPC"]),
         .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
     ],
     swiftLanguageModes: [.v6]

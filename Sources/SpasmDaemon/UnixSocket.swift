@@ -1,5 +1,6 @@
 import CLinux
 import Foundation
+import SpasmIPC
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,27 +17,17 @@ enum UnixSocket {
         unlink(path)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         guard fd >= 0 else { throw SystemCallError("socket") }
-        var address = try socketAddress(path)
+        let address = try socketAddress(path)
         // The socket file is created with the umask in force: make it private from the start.
         let oldMask = umask(0o177)
         defer { umask(oldMask) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard bound == 0 else { let error = SystemCallError("bind \(path)"); close(fd); throw error }
+        guard address.bind(fd) == 0 else { let error = SystemCallError("bind \(path)"); close(fd); throw error }
         guard Glibc.listen(fd, SOMAXCONN) == 0 else { let error = SystemCallError("listen"); close(fd); throw error }
         return fd
     }
 
-    static func socketAddress(_ path: String) throws -> sockaddr_un {
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { throw SystemCallError("bind: path too long", code: ENAMETOOLONG) }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
+    static func socketAddress(_ path: String) throws -> UnixAddress {
+        guard let address = UnixAddress(path: path) else { throw SystemCallError("bind \(path): path too long", code: ENAMETOOLONG) }
         return address
     }
 
@@ -45,10 +36,7 @@ enum UnixSocket {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var address = try socketAddress(path)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        } == 0
+        return try socketAddress(path).connect(fd) == 0
     }
 
     /// The process on the other end of a connection, from the kernel (SO_PEERCRED), not from anything it says.

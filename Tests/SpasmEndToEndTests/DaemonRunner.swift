@@ -1,4 +1,5 @@
 import Foundation
+import SpasmIPC
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -42,16 +43,7 @@ final class DaemonRunner {
     func canConnect() -> Bool {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            let bytes = Array(socketPath.utf8)
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        } == 0
+        return UnixAddress(path: socketPath)?.connect(fd) == 0
     }
 
     /// Sends SIGTERM and returns the exit status.

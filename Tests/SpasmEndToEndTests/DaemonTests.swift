@@ -1,4 +1,5 @@
 import Foundation
+import SpasmIPC
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -163,16 +164,7 @@ import Glibc
         let receiverPath = spasm.home + "/notify.sock"
         let receiver = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(receiver) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            let bytes = Array(receiverPath.utf8)
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(receiver, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
+        let bound = UnixAddress(path: receiverPath)?.bind(receiver)
         #expect(bound == 0)
         let daemon = try DaemonRunner(spasm, environment: ["NOTIFY_SOCKET": receiverPath, "WATCHDOG_USEC": "200000"])
         usleep(400_000)   // two or more watchdog pings at half the interval
