@@ -30,8 +30,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CLinux"),
+        .target(name: "SpasmNotify", dependencies: ["CLinux"]),
         .target(name: "SpasmDaemon", dependencies: [
-            "CLinux", "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmSystemd",
+            "CLinux", "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmSystemd", "SpasmNotify",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "SpasmExport", dependencies: ["SpasmCore"]),

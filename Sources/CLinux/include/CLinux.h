@@ -5,6 +5,7 @@
 #include <sys/epoll.h>
 #include <sys/timerfd.h>
 #include <sys/signalfd.h>
+#include <sys/eventfd.h>
 #include <signal.h>
 
 /// The uid and pid of the process on the other end of a Unix socket (SO_PEERCRED); 0 on success.
