@@ -61,8 +61,12 @@ final class DaemonJournal: JournalAccess {
         }
     }
 
-    /// Daemon errors become the same errors the file gives, so messages and exit codes match.
     private func translated<T>(_ body: () throws -> T) throws -> T {
+        try Self.translated(socketPath: socketPath, body)
+    }
+
+    /// Daemon errors become the same errors the file gives, so messages and exit codes match.
+    static func translated<T>(socketPath: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as VarlinkError {
             let p = error.parameters
             switch error.error {
@@ -70,6 +74,8 @@ final class DaemonJournal: JournalAccess {
                 throw InputError(p["parameter"]?.string ?? "input", p["message"]?.string ?? "was refused", hint: p["hint"]?.string)
             case JournalInterface.ErrorName.noSuchEntry:
                 throw NoSuchEntry(id: EntryID(p["id"]?.int ?? 0))
+            case CareInterface.ErrorName.noSuchReminder:
+                throw NoSuchReminder(number: p["number"]?.int ?? 0)
             case JournalInterface.ErrorName.journalUnavailable:
                 let code = (p["code"]?.string).flatMap(JournalError.Code.init(named:)) ?? .io
                 throw JournalError(code, path: p["path"]?.string ?? "journal", detail: p["message"]?.string ?? error.description)

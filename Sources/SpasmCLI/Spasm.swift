@@ -20,6 +20,7 @@ public struct Spasm: ParsableCommand {
             Log.self, End.self, Caffeine.self, Treat.self,
             Today.self, History.self, Suggest.self, Stats.self,
             Edit.self, Delete.self, Undo.self,
+            Reminders.self, Done.self, Snooze.self, Skip.self, Relief.self, Pause.self, Resume.self, Status.self,
             Config.self,
             Export.self, Import.self,
         ]
@@ -53,6 +54,7 @@ struct ExitStatus {
         case let error as InputError: (code, message) = (64, error.description)
         case let error as TimeExpressionError: (code, message) = (64, error.description)
         case let error as NoSuchEntry: (code, message) = (64, error.description)
+        case let error as NoSuchReminder: (code, message) = (64, error.description)
         case let error as ConfigurationError: (code, message) = (78, error.description)
         case let error as JournalError: (code, message) = (74, error.description)
         default: return nil

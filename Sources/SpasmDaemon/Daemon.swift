@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SpasmCore
 import SpasmIPC
+import SpasmNotify
 import SpasmStore
 import SpasmSystemd
 #if canImport(Glibc)
@@ -33,11 +34,16 @@ public final class Daemon {
     private let options: Options
     private let logger: Logger
     private let notifier: any ServiceNotifying
+    private let desktop: any Notifier
 
-    public init(options: Options, logger: Logger, notifier: any ServiceNotifying) {
+    /// - Parameters:
+    ///   - notifier: tells the service manager about start-up, status and shutdown.
+    ///   - desktop: shows the reminders.
+    public init(options: Options, logger: Logger, notifier: any ServiceNotifying, desktop: any Notifier) {
         self.options = options
         self.logger = logger
         self.notifier = notifier
+        self.desktop = desktop
     }
 
     /// Serves until SIGTERM or SIGINT, then finishes what is in flight and returns.
@@ -47,8 +53,13 @@ public final class Daemon {
         let timeout = Duration.milliseconds(options.configuration.busyTimeoutMilliseconds)
         let journal = try Journal.open(at: options.journalPath, busyTimeout: timeout)
         var service = JournalService(journal: journal, version: options.version, logger: logger)
-        let status = StatusLine(journal: journal)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let book = CareBook(journal: journal, configuration: options.configuration, calendar: calendar)
+        let care = try CareScheduler(book: book, notifier: desktop, logger: logger)
+        let status = StatusLine(journal: journal, care: care)
         service.statusLine = { status.text }
+        service.care = care
 
         let server = try VarlinkServer(loop: loop, logger: logger) { service.reply(to: $0) }
         let activated = try SocketActivation.listeningSockets()
@@ -59,7 +70,14 @@ public final class Daemon {
             for socket in activated { try server.listen(on: socket.fd) }
             logger.info("listening on sockets from systemd", metadata: ["count": "\(activated.count)"])
         }
-        server.afterRequest = { [notifier] in
+        // A write (through spasmd or straight to the file) changes the plan; a read does not.
+        var mark = (try? journal.changeMark()) ?? []
+        server.afterRequest = {
+            let now = (try? journal.changeMark()) ?? []
+            if now != mark { care.replan() }
+            mark = (try? journal.changeMark()) ?? []
+        }
+        care.onStatusChange = { [notifier] in
             if status.refresh() { try? notifier.status(status.text) }
         }
 
@@ -87,6 +105,7 @@ public final class Daemon {
             }
         }
 
+        try care.start(on: loop)
         _ = status.refresh()
         do { try notifier.ready(status: status.text) } catch {
             // Without a manager listening there is no one to tell; keep serving.
@@ -108,17 +127,21 @@ public final class Daemon {
     }
 }
 
-/// The line `systemctl --user status spasmd` shows.
+/// The line `systemctl --user status spasmd` shows: "journal open (212 entries); 2 reminders pending; …".
 final class StatusLine: @unchecked Sendable {
     private let journal: Journal
+    private let care: CareScheduler
     private(set) var text = "starting"
 
-    init(journal: Journal) { self.journal = journal }
+    init(journal: Journal, care: CareScheduler) {
+        self.journal = journal
+        self.care = care
+    }
 
     /// Recomputes the line; true when it changed.
     func refresh() -> Bool {
         let count = (try? journal.count()).map { "\($0) entries" } ?? "journal unreadable"
-        let line = "journal open (\(count)); no reminders yet"
+        let line = "journal open (\(count)); \(care.statusText(now: Date()))"
         defer { text = line }
         return line != text
     }

@@ -87,15 +87,26 @@ public final class TimerSource {
         _ = timerfd_settime(fd, 0, &spec, nil)
     }
 
+    /// Fires once at the wall-clock instant `date` (a CLOCK_REALTIME timer): late but once after a
+    /// suspend, and early with `acknowledge()` reporting a clock change when the clock is set.
+    public func arm(at date: Date) {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        let nanoseconds = Int((date.timeIntervalSince1970 - seconds) * 1e9)
+        var spec = itimerspec(it_interval: Glibc.timespec(), it_value: Glibc.timespec(tv_sec: Int(max(seconds, 1)), tv_nsec: nanoseconds))
+        _ = timerfd_settime(fd, Int32(TFD_TIMER_ABSTIME) | Int32(TFD_TIMER_CANCEL_ON_SET), &spec, nil)
+    }
+
     public func disarm() {
         var spec = itimerspec()
         _ = timerfd_settime(fd, 0, &spec, nil)
     }
 
-    /// Clears the expiry count so the loop does not see it again.
-    public func acknowledge() {
+    /// Clears the expiry count so the loop does not see it again. False when the wall clock was set
+    /// (a timer armed with `arm(at:)` then wakes with ECANCELED): time to replan.
+    @discardableResult
+    public func acknowledge() -> Bool {
         var expirations: UInt64 = 0
-        _ = read(fd, &expirations, 8)
+        return read(fd, &expirations, 8) == 8 || errno != ECANCELED
     }
 
     static func timespec(_ duration: Duration) -> Glibc.timespec {

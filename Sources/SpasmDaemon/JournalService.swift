@@ -15,6 +15,8 @@ public struct JournalService: Sendable {
     public let now: @Sendable () -> Date
     /// A one-line summary for `Status` and systemd's STATUS=.
     public var statusLine: @Sendable () -> String = { "journal open" }
+    /// The care plan's calls (`io.spasm.Care`); nil serves the journal alone.
+    public var care: (any CareDesk)?
     let logger: Logger
 
     public init(journal: Journal, version: String, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
@@ -27,7 +29,7 @@ public struct JournalService: Sendable {
     /// What the service says about itself (org.varlink.service.GetInfo).
     public var info: ServiceInterface.Info {
         ServiceInterface.Info(vendor: "spasm", product: "spasmd", version: version, url: "https://varlink.org",
-                              interfaces: [ServiceInterface.name, JournalInterface.name])
+                              interfaces: [ServiceInterface.name, JournalInterface.name] + (care == nil ? [] : [CareInterface.name]))
     }
 
     /// The reply frame for one message, or nil when the call was oneway.
@@ -57,6 +59,7 @@ public struct JournalService: Sendable {
                 switch request.interface {
                 case ServiceInterface.name: text = ServiceInterface.description
                 case JournalInterface.name: text = JournalInterface.description
+                case CareInterface.name where care != nil: text = CareInterface.description
                 default: throw VarlinkError.interfaceNotFound(request.interface)
                 }
                 return try VarlinkCoding.frame(VarlinkReply(ServiceInterface.DescriptionReply(description: text)))
@@ -65,6 +68,11 @@ public struct JournalService: Sendable {
         case JournalInterface.name:
             guard let journalMethod = JournalInterface.Method(rawValue: name) else { throw VarlinkError.methodNotFound(method) }
             return try journalCall(journalMethod, message)
+        case CareInterface.name:
+            guard let care, let careMethod = CareInterface.Method(rawValue: name) else {
+                throw care == nil ? VarlinkError.interfaceNotFound(interface) : VarlinkError.methodNotFound(method)
+            }
+            return try careCall(careMethod, message, care)
         default:
             throw VarlinkError.interfaceNotFound(interface)
         }
@@ -118,6 +126,27 @@ public struct JournalService: Sendable {
         }
     }
 
+    private func careCall(_ method: CareInterface.Method, _ message: [UInt8], _ care: any CareDesk) throws -> [UInt8] {
+        typealias C = CareInterface
+        switch method {
+        case .reminders:
+            return try VarlinkCoding.frame(VarlinkReply(try care.reminders()))
+        case .answer:
+            let p = try VarlinkCoding.parameters(C.AnswerParameters.self, of: message)
+            guard let answer = ReminderAnswer(rawValue: p.answer) else { throw VarlinkError.invalidParameter("answer") }
+            return try VarlinkCoding.frame(VarlinkReply(try care.answer(p.number, with: answer)))
+        case .pause:
+            let p = try VarlinkCoding.parameters(C.PauseParameters.self, of: message)
+            guard let (until, offset) = CivilTime.parseISO8601(p.until) else { throw VarlinkError.invalidParameter("until") }
+            let end = try care.pause(until: until)
+            return try VarlinkCoding.frame(VarlinkReply(C.PauseParameters(until: CivilTime(end, utcOffset: offset).iso8601)))
+        case .resume:
+            return try VarlinkCoding.frame(VarlinkReply(C.ResumeReply(wasPaused: try care.resume())))
+        case .status:
+            return try VarlinkCoding.frame(VarlinkReply(care.status()))
+        }
+    }
+
     private func split(_ method: String) -> (interface: String, name: String) {
         guard let dot = method.lastIndex(of: ".") else { return (method, "") }
         return (String(method[..<dot]), String(method[method.index(after: dot)...]))
@@ -142,6 +171,8 @@ public struct JournalService: Sendable {
             var parameters: [String: JSONValue] = ["parameter": .string(error.parameter), "message": .string(error.message)]
             if let hint = error.hint { parameters["hint"] = .string(hint) }
             return VarlinkError(JournalInterface.ErrorName.invalidInput, parameters)
+        case let error as NoSuchReminder:
+            return VarlinkError(CareInterface.ErrorName.noSuchReminder, ["number": .number(Double(error.number))])
         case let error as NoSuchEntry:
             return VarlinkError(JournalInterface.ErrorName.noSuchEntry, ["id": .number(Double(error.id))])
         case let error as JournalError:

@@ -41,3 +41,14 @@ extension Journal {
         try guarded { try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE deleted_at IS NULL") ?? 0 } }
     }
 }
+
+extension Journal {
+    /// Changes when anything was written to the journal, by this process or another (the CLI
+    /// writing directly while spasmd runs): SQLite's data_version for other connections, plus this
+    /// connection's own change count.
+    public func changeMark() throws -> [Int] {
+        try guarded {
+            try writer.read { db in [try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0, db.totalChangesCount] }
+        }
+    }
+}

@@ -148,7 +148,7 @@ extension Journal {
 
     // MARK: - Helpers
 
-    private static func replace(_ old: Entry, with new: Entry, db: Database, now: Date) throws -> Entry {
+    static func replace(_ old: Entry, with new: Entry, db: Database, now: Date) throws -> Entry {
         let before = String(decoding: try JSONEncoder().encode(old), as: UTF8.self)
         try EntryRows.overwrite(new, id: old.id!, db: db, now: now)
         try record(.edit, entry: old.id!, before: before, db: db, now: now)
@@ -157,7 +157,7 @@ extension Journal {
         return saved
     }
 
-    private static func record(_ action: UndoneChange.Action, entry: EntryID, before: String?, db: Database, now: Date) throws {
+    static func record(_ action: UndoneChange.Action, entry: EntryID, before: String?, db: Database, now: Date) throws {
         try db.execute(sql: "INSERT INTO change (at, action, entry_id, before) VALUES (?, ?, ?, ?)",
                        arguments: [seconds(now), action.rawValue, entry, before])
     }

@@ -82,6 +82,28 @@ enum Schema {
             acknowledged_at INTEGER NOT NULL   -- unix seconds
         );
         """),
+        ("v4: reminders and the care pause", """
+        -- Every reminder the care plan has named: the number the user types (`spasm done 17`) and
+        -- where it stands, so a restarted spasmd continues where it stopped.
+        CREATE TABLE reminder (
+            number INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,          -- the planner's id, e.g. ice-on:<episode uuid>:2
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('planned', 'shown', 'done', 'snoozed', 'skipped', 'missed', 'undelivered')),
+            state_at INTEGER NOT NULL,         -- unix seconds: when it entered the state
+            due INTEGER,                       -- when it was due as the state was recorded
+            snoozed_until INTEGER,
+            answer TEXT,                       -- done, snooze, skip, better, same, worse
+            entry_id INTEGER REFERENCES entry(id) -- the treatment its Done recorded
+        );
+        CREATE INDEX reminder_by_time ON reminder(state_at);
+        -- `spasm pause`: at most one window in which only red flags are shown.
+        CREATE TABLE care_pause (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            from_at INTEGER NOT NULL,
+            until_at INTEGER NOT NULL
+        );
+        """),
     ]
 
     static var currentVersion: Int { migrations.count }

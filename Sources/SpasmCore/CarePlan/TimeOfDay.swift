@@ -38,6 +38,13 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     ///
     /// A time skipped by a spring-forward change moves forward by the gap (02:30 becomes 03:30);
     /// a time that happens twice in autumn resolves to one of the two, always the same one.
+    /// The first time this time of day comes after `instant` ("pause until 18:00": today or tomorrow).
+    public func next(after instant: Date, in zone: TimeZone) -> Date {
+        let today = LocalTime.day(of: instant, in: zone)
+        let candidate = on(day: today, in: zone)
+        return candidate > instant ? candidate : on(day: today + 1, in: zone)
+    }
+
     public func on(day: Int, in zone: TimeZone) -> Date {
         let wall = Double(day * 86_400 + minuteOfDay * 60)
         let guess = wall - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall)))

@@ -1,0 +1,238 @@
+import Foundation
+import Logging
+import SpasmCore
+import SpasmIPC
+import SpasmNotify
+import SpasmStore
+import SpasmSystemd
+
+/// Keeps the care plan on the desktop: one wall-clock timer for the earliest due reminder, a
+/// notification for what falls due, and the user's answers back into the journal.
+///
+/// Everything runs on spasmd's loop thread. The plan is worked out again on every journal change,
+/// when the timer fires (also late, after a suspend), when the clock is set, and when a notification
+/// server appears; the journal holds each reminder's state, so a restart picks up where it stopped.
+public final class CareScheduler: CareDesk, @unchecked Sendable {
+    private let book: CareBook
+    private let notifier: any Notifier
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+    private let timer: TimerSource
+
+    private(set) var snapshot: CareBook.Snapshot?
+    /// Asked to show, no answer from the server yet; by notification key.
+    private var inFlight: [String: [Reminder]] = [:]
+    /// On screen, waiting for a click; by notification key.
+    private var onScreen: [String: [Reminder]] = [:]
+    /// Whether a notification server is on the bus; assumed until told otherwise.
+    private(set) var serverPresent = true
+    /// Failed shows in a row, for the backoff, and when to try again.
+    private var failures = 0
+    private var retryAt: Date?
+    /// Called when the status line may have changed.
+    var onStatusChange: () -> Void = {}
+
+    public init(book: CareBook, notifier: any Notifier, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) throws {
+        self.book = book
+        self.notifier = notifier
+        self.logger = logger
+        self.now = now
+        timer = try TimerSource(clock: CLOCK_REALTIME)
+    }
+
+    /// Starts watching the timer and the notifier, and plans for the first time.
+    public func start(on loop: EventLoop) throws {
+        try loop.watch(timer.fd) { [unowned self] _ in
+            if !timer.acknowledge() { logger.info("the wall clock was set; planning again") }
+            replan()
+        }
+        try loop.watch(notifier.eventDescriptor) { [unowned self] _ in
+            for event in notifier.takeEvents() { handle(event) }
+        }
+        replan()
+    }
+
+    // MARK: - Planning and delivery
+
+    /// Works out the plan at this moment, records what was missed, shows what is due, re-arms the timer.
+    public func replan() {
+        let now = now()
+        do {
+            let snapshot = try book.plan(now: now)
+            self.snapshot = snapshot
+            try book.recordMissed(snapshot, now: now)
+            for reminder in snapshot.plan.missed {
+                logger.info("reminder missed", metadata: metadata(reminder, snapshot.number(of: reminder)))
+            }
+            for group in snapshot.plan.groups { deliver(group, numbers: group.reminders.map(snapshot.number(of:)), now: now) }
+        } catch {
+            logger.error("could not plan reminders: \(error)", metadata: MessageID.journalUnavailable.metadata)
+        }
+        arm(now: now)
+        onStatusChange()
+    }
+
+    private func deliver(_ group: ReminderGroup, numbers: [Int], now: Date) {
+        let shown = ReminderNotification(group: group, numbers: numbers, snoozeMinutes: book.configuration.reminders.snoozeMinutes)
+        let ids = Set(group.reminders.map(\.id))
+        // Already asked for: wait for the server's answer rather than show it twice.
+        if inFlight.values.contains(where: { !ids.isDisjoint(with: $0.map(\.id)) }) { return }
+        guard serverPresent else {
+            recordUndelivered(group.reminders, reason: "no notification server on the session bus", now: now)
+            return
+        }
+        if let retryAt, retryAt > now { return }
+        inFlight[shown.key] = group.reminders
+        notifier.show(shown.notification)
+    }
+
+    private func recordUndelivered(_ reminders: [Reminder], reason: String, now: Date) {
+        for reminder in reminders where reminder.state != .undelivered {
+            _ = try? book.journal.record(reminder, state: .undelivered, at: now)
+            var fields = metadata(reminder, snapshot?.number(of: reminder) ?? 0)
+            fields["reason"] = "\(reason)"
+            logger.warning("reminder undelivered", metadata: fields)
+        }
+    }
+
+    /// One timer: the earliest due reminder, a retry, or (with nothing due) the moment new reminders
+    /// come into the plan's horizon.
+    private func arm(now: Date) {
+        let horizon = now + TimeInterval(book.configuration.reminders.horizonHours) * 1800
+        let candidates = [snapshot?.plan.nextDue(after: now), retryAt, horizon].compactMap { $0 }
+        timer.arm(at: candidates.min()!)
+    }
+
+    // MARK: - Events from the desktop
+
+    func handle(_ event: NotifierEvent) {
+        let now = now()
+        switch event {
+        case .shown(let key):
+            guard let reminders = inFlight.removeValue(forKey: key) else { return }
+            failures = 0
+            retryAt = nil
+            onScreen[key] = reminders
+            for reminder in reminders {
+                _ = try? book.journal.record(reminder, state: .shown, at: now)
+                logger.info("reminder shown", metadata: metadata(reminder, snapshot?.number(of: reminder) ?? 0))
+            }
+            replan()
+        case .failed(let key, let reason):
+            guard let reminders = inFlight.removeValue(forKey: key) else { return }
+            recordUndelivered(reminders, reason: reason, now: now)
+            failures += 1
+            // 5 s, 10 s, 20 s … at most 5 minutes apart; a server appearing retries at once.
+            retryAt = now + min(300, 5 * pow(2, Double(min(failures - 1, 6))))
+            arm(now: now)
+            onStatusChange()
+        case .action(let key, let action):
+            guard let answer = ReminderAnswer(rawValue: action), let numbers = ReminderNotification.numbers(in: key) else { return }
+            onScreen[key] = nil
+            for number in numbers {
+                do { _ = try record(answer, to: number, now: now) } catch {
+                    logger.info("answer not recorded: \(error)", metadata: ["number": "\(number)", "answer": "\(action)"])
+                }
+            }
+            replan()
+        case .closed(let key):
+            onScreen[key] = nil
+        case .serverAppeared:
+            logger.info("a notification server is on the session bus")
+            serverPresent = true
+            failures = 0
+            retryAt = nil
+            replan()
+        case .serverVanished:
+            logger.warning("no notification server on the session bus; reminders wait for one")
+            serverPresent = false
+            // What it showed is gone with it; the reminders stay shown in the journal.
+            onScreen.removeAll()
+            for (key, reminders) in inFlight {
+                inFlight[key] = nil
+                recordUndelivered(reminders, reason: "the notification server left", now: now)
+            }
+            onStatusChange()
+        }
+    }
+
+    private func record(_ answer: ReminderAnswer, to number: Int, now: Date) throws -> StoredReminder {
+        let stored = try book.answer(number, with: answer, now: now)
+        var fields = Logger.Metadata()
+        fields["SPASM_REMINDER"] = "\(number)"
+        fields["SPASM_REMINDER_KIND"] = "\(stored.kind.rawValue)"
+        fields["SPASM_ANSWER"] = "\(answer.rawValue)"
+        logger.info("reminder answered", metadata: fields)
+        return stored
+    }
+
+    private func metadata(_ reminder: Reminder, _ number: Int) -> Logger.Metadata {
+        ["SPASM_REMINDER": "\(number)", "SPASM_REMINDER_KIND": "\(reminder.kind.rawValue)",
+         "SPASM_DUE": "\(CivilTime(reminder.due, utcOffset: offset(at: reminder.due)).iso8601)"]
+    }
+
+    private func offset(at date: Date) -> Int { book.calendar.timeZone.secondsFromGMT(for: date) }
+
+    // MARK: - CareDesk
+
+    public func reminders() throws -> CareInterface.RemindersReply {
+        if snapshot == nil { replan() }
+        guard let snapshot else { return CareInterface.RemindersReply(reminders: [], pausedUntil: nil) }
+        return CareInterface.RemindersReply(
+            reminders: snapshot.plan.reminders.map { CareInterface.Reminder($0, number: snapshot.number(of: $0), utcOffset: offset(at: $0.due)) },
+            pausedUntil: snapshot.pause.map { CivilTime($0.until, utcOffset: offset(at: $0.until)).iso8601 })
+    }
+
+    public func answer(_ number: Int, with answer: ReminderAnswer) throws -> CareInterface.AnswerReply {
+        let stored = try record(answer, to: number, now: now())
+        // Answered elsewhere: take the notification off the desktop.
+        for key in onScreen.keys where ReminderNotification.numbers(in: key)?.contains(number) == true {
+            notifier.close(key: key)
+            onScreen[key] = nil
+        }
+        replan()
+        return CareInterface.AnswerReply(number: number, kind: stored.kind.rawValue, state: stored.record.state.name,
+                                         treatmentID: stored.entryID)
+    }
+
+    public func pause(until: Date) throws -> Date {
+        let now = now()
+        guard until > now else { throw InputError("until", "the pause must end in the future") }
+        try book.journal.setPause(PauseWindow(from: now, until: until))
+        logger.info("reminders paused", metadata: ["SPASM_PAUSED_UNTIL": "\(CivilTime(until, utcOffset: offset(at: until)).iso8601)"])
+        replan()
+        return until
+    }
+
+    public func resume() throws -> Bool {
+        let was = try book.journal.clearPause(now: now())
+        replan()
+        return was
+    }
+
+    public func status() -> CareInterface.StatusReply {
+        let now = now()
+        let next = snapshot?.plan.reminders.first { $0.state != .shown }
+        let pending = snapshot?.plan.reminders.filter { $0.state != .shown }.count ?? 0
+        return CareInterface.StatusReply(
+            status: statusText(now: now),
+            next: next.map { CareInterface.Reminder($0, number: snapshot!.number(of: $0), utcOffset: offset(at: $0.due)) },
+            pending: pending,
+            pausedUntil: snapshot?.pause.map { CivilTime($0.until, utcOffset: offset(at: $0.until)).iso8601 },
+            notificationServer: serverPresent)
+    }
+
+    /// "2 reminders pending, next Ice off at 14:32", as systemctl status shows it.
+    func statusText(now: Date) -> String {
+        guard let snapshot else { return "no care plan yet" }
+        let waiting = snapshot.plan.reminders.filter { $0.state != .shown }
+        var parts: [String] = []
+        if let pause = snapshot.pause { parts.append("paused until \(CivilTime(pause.until, utcOffset: offset(at: pause.until)).clock)") }
+        parts.append(waiting.count == 1 ? "1 reminder pending" : "\(waiting.count) reminders pending")
+        if let next = waiting.first {
+            parts.append("next: \(next.title) at \(CivilTime(next.due, utcOffset: offset(at: next.due)).clock)")
+        }
+        if !serverPresent { parts.append("no notification server") }
+        return parts.joined(separator: "; ")
+    }
+}

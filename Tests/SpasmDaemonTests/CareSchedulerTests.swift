@@ -1,0 +1,217 @@
+import Foundation
+import Logging
+import Testing
+@testable import SpasmCore
+@testable import SpasmDaemon
+import SpasmNotify
+import SpasmStore
+
+/// A clock the test moves by hand.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var time: Date
+    init(_ time: Date) { self.time = time }
+    var now: Date { lock.withLock { time } }
+    func advance(minutes: Double) { lock.withLock { time += minutes * 60 } }
+}
+
+/// The scheduler over a real journal file, with the in-memory desktop playing the notification server.
+@Suite struct CareSchedulerTests {
+    let path = NSTemporaryDirectory() + "spasmd-care-" + UUID().uuidString + "/journal.sqlite"
+    let journal: Journal
+    let desktop = RecordingDesktop()
+    let clock: TestClock
+    var configuration = Configuration()
+    let calendar: Calendar
+
+    /// Sunday 29 Nov 2026, 10:00 in Berlin: outside quiet hours.
+    static let start: Date = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
+        return calendar.date(from: DateComponents(year: 2026, month: 11, day: 29, hour: 10))!
+    }()
+
+    init() throws {
+        journal = try Journal.open(at: path)
+        clock = TestClock(Self.start)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
+        self.calendar = calendar
+        configuration.pt.weekdays = []
+    }
+
+    func scheduler(_ configuration: Configuration? = nil) throws -> CareScheduler {
+        let book = CareBook(journal: journal, configuration: configuration ?? self.configuration, calendar: calendar)
+        let clock = self.clock
+        return try CareScheduler(book: book, notifier: desktop, logger: Logger(label: "test"), now: { clock.now })
+    }
+
+    func logEpisode(redFlags: [RedFlag] = []) throws {
+        let offset = calendar.timeZone.secondsFromGMT(for: clock.now)
+        _ = try journal.add(Entry(at: clock.now, utcOffset: offset,
+                                  body: .episode(Episode(region: .lowerBack, severity: Severity(rawValue: 7)!, redFlags: redFlags))),
+                            now: clock.now)
+    }
+
+    /// Plays the server's part: every event waiting goes to the scheduler.
+    func pump(_ scheduler: CareScheduler) {
+        for event in desktop.takeEvents() { scheduler.handle(event) }
+    }
+
+    /// A scheduler that has just shown the ice for a new episode; its notification's key.
+    func iceShown() throws -> (CareScheduler, String) {
+        let scheduler = try scheduler()
+        try logEpisode()
+        scheduler.replan()
+        pump(scheduler)
+        return (scheduler, try #require(desktop.shown.first?.key))
+    }
+
+    func states() throws -> [String: String] {
+        var states: [String: String] = [:]
+        for number in 1...50 { if let r = try journal.reminder(number: number) { states[r.key] = r.record.state.name } }
+        return states
+    }
+
+    @Test func anEpisodeShowsIceWithItsButtonsOnceOnly() throws {
+        let scheduler = try scheduler()
+        try logEpisode()
+        scheduler.replan()
+        pump(scheduler)
+        scheduler.replan()
+        pump(scheduler)
+        #expect(desktop.shown.count == 1)
+        let ice = try #require(desktop.shown.first)
+        #expect(ice.summary == "Ice now, 15 min")
+        #expect(ice.urgency == .normal)
+        #expect(ice.category == "x-spasm.ice-on")
+        #expect(ice.actions.map(\.key) == ["done", "snooze", "skip"])
+        let number = try #require(ReminderNotification.numbers(in: ice.key)?.first)
+        #expect(ice.withoutActions?.contains("spasm done \(number)") == true)
+        #expect(try journal.reminder(number: number)?.record.state == .shown)
+    }
+
+    @Test func doneRecordsTheTreatmentAndTheIceOffFollowsOnTime() throws {
+        let (scheduler, key) = try iceShown()
+        desktop.send(.action(key: key, action: "done"))
+        pump(scheduler)
+        let treatments = try journal.entries(kinds: [.treatment])
+        #expect(treatments.count == 1)
+        #expect(treatments.first?.treatment?.kind == .ice)
+        #expect(treatments.first?.treatment?.minutes == 15)
+
+        clock.advance(minutes: 14)
+        scheduler.replan()
+        pump(scheduler)
+        #expect(desktop.shown.count == 1)
+        clock.advance(minutes: 1)
+        scheduler.replan()
+        pump(scheduler)
+        #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min", "Ice off now"])
+    }
+
+    @Test func snoozeBringsTheReminderBackAfterTheSnoozeTime() throws {
+        let (scheduler, key) = try iceShown()
+        desktop.send(.action(key: key, action: "snooze"))
+        pump(scheduler)
+        clock.advance(minutes: 9)
+        scheduler.replan()
+        pump(scheduler)
+        #expect(desktop.shown.count == 1)
+        clock.advance(minutes: 1)
+        scheduler.replan()
+        pump(scheduler)
+        #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min", "Ice now, 15 min"])
+        #expect(try journal.entries(kinds: [.treatment]).isEmpty)
+    }
+
+    @Test func withoutAServerTheReminderWaitsAndIsShownWhenOneAppears() throws {
+        let scheduler = try scheduler()
+        desktop.serverPresent = false
+        desktop.send(.serverVanished)
+        pump(scheduler)
+        try logEpisode()
+        scheduler.replan()
+        pump(scheduler)
+        #expect(desktop.shown.isEmpty)
+        #expect(try states().values.contains("undelivered"))
+        #expect(scheduler.statusText(now: clock.now).contains("no notification server"))
+
+        clock.advance(minutes: 3)
+        desktop.serverPresent = true
+        desktop.send(.serverAppeared)
+        pump(scheduler)
+        pump(scheduler)
+        #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min"])
+        #expect(try states().values.filter { $0 == "shown" }.count == 1)
+    }
+
+    @Test func aFailedShowIsRetriedWithBackoffNotAtOnce() throws {
+        let scheduler = try scheduler()
+        desktop.serverPresent = false
+        try logEpisode()
+        scheduler.replan()
+        pump(scheduler)   // .failed: the server is on the bus but did not take it
+        desktop.serverPresent = true
+        scheduler.replan()
+        pump(scheduler)
+        #expect(desktop.shown.isEmpty)
+        clock.advance(minutes: 0.1)
+        scheduler.replan()
+        pump(scheduler)
+        #expect(desktop.shown.count == 1)
+    }
+
+    @Test func aRestartedSchedulerShowsNothingTwiceAndLosesNothing() throws {
+        let (first, key) = try iceShown()
+        desktop.send(.action(key: key, action: "done"))
+        pump(first)
+        // spasmd stops here and comes back 20 minutes later: the "ice off" fell due meanwhile.
+        clock.advance(minutes: 20)
+        let second = try scheduler()
+        second.replan()
+        pump(second)
+        second.replan()
+        pump(second)
+        #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min", "Ice off now"])
+    }
+
+    @Test func aRedFlagInQuietHoursIsShownAtOnceAsCritical() throws {
+        let scheduler = try scheduler()
+        clock.advance(minutes: 13 * 60)   // 23:00
+        try logEpisode(redFlags: [.bladderBowel])
+        scheduler.replan()
+        pump(scheduler)
+        #expect(desktop.shown.count == 1)
+        let alert = try #require(desktop.shown.first)
+        #expect(alert.urgency == .critical)
+        #expect(alert.summary == "Get medical help now")
+        #expect(alert.actions.map(\.key) == ["done"])
+        // Acknowledged from the notification: the red flag counts as seen for `spasm suggest` too.
+        desktop.send(.action(key: alert.key, action: "done"))
+        pump(scheduler)
+        #expect(try journal.acknowledgedRedFlags().count == 1)
+    }
+
+    @Test func pauseHoldsRemindersBackAndResumeBringsThemOut() throws {
+        let scheduler = try scheduler()
+        _ = try scheduler.pause(until: clock.now + 3600)
+        try logEpisode()
+        scheduler.replan()
+        pump(scheduler)
+        #expect(desktop.shown.isEmpty)
+        #expect(scheduler.status().pausedUntil != nil)
+        #expect(try scheduler.resume())
+        pump(scheduler)
+        #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min"])
+    }
+
+    @Test func answeringFromTheCommandLineClosesTheNotification() throws {
+        let (scheduler, key) = try iceShown()
+        let number = try #require(ReminderNotification.numbers(in: key)?.first)
+        let reply = try scheduler.answer(number, with: .skip)
+        #expect(reply.state == "skipped")
+        #expect(desktop.closed == [key])
+        #expect(try journal.entries(kinds: [.treatment]).isEmpty)
+    }
+}
