@@ -31,6 +31,11 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
     private var retryAt: Date?
     /// Called when the status line may have changed.
     var onStatusChange: () -> Void = {}
+    /// New suggestions as notifications; reviewed when the journal changes.
+    var suggestions: SuggestionReview?
+    private var needsReview = true
+    /// When quiet hours or the pause end, if they held suggestions back.
+    private var reviewAt: Date?
 
     public init(book: CareBook, notifier: any Notifier, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.book = book
@@ -65,11 +70,21 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
                 logger.info("reminder missed", metadata: metadata(reminder, snapshot.number(of: reminder)))
             }
             for group in snapshot.plan.groups { deliver(group, numbers: group.reminders.map(snapshot.number(of:)), now: now) }
+            if let suggestions, needsReview || reviewAt.map({ $0 <= now }) == true {
+                needsReview = false
+                reviewAt = suggestions.review(now: now, pause: snapshot.pause)
+            }
         } catch {
             logger.error("could not plan reminders: \(error)", metadata: MessageID.journalUnavailable.metadata)
         }
         arm(now: now)
         onStatusChange()
+    }
+
+    /// Something was written to the journal: the plan and the suggestions may have changed.
+    public func journalChanged() {
+        needsReview = true
+        replan()
     }
 
     private func deliver(_ group: ReminderGroup, numbers: [Int], now: Date) {
@@ -99,7 +114,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
     /// come into the plan's horizon.
     private func arm(now: Date) {
         let horizon = now + TimeInterval(book.configuration.reminders.horizonHours) * 1800
-        let candidates = [snapshot?.plan.nextDue(after: now), retryAt, horizon].compactMap { $0 }
+        let candidates = [snapshot?.plan.nextDue(after: now), retryAt, reviewAt, horizon].compactMap { $0 }
         timer.arm(at: candidates.min()!)
     }
 
@@ -107,6 +122,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
 
     func handle(_ event: NotifierEvent) {
         let now = now()
+        if suggestions?.handle(event, now: now) == true { return }
         switch event {
         case .shown(let key):
             guard let reminders = inFlight.removeValue(forKey: key) else { return }
@@ -140,6 +156,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
         case .serverAppeared:
             logger.info("a notification server is on the session bus")
             serverPresent = true
+            needsReview = true
             failures = 0
             retryAt = nil
             replan()

@@ -57,6 +57,8 @@ public final class Daemon {
         calendar.timeZone = .current
         let book = CareBook(journal: journal, configuration: options.configuration, calendar: calendar)
         let care = try CareScheduler(book: book, notifier: desktop, logger: logger)
+        care.suggestions = SuggestionReview(journal: journal, configuration: options.configuration, calendar: calendar,
+                                            notifier: desktop, logger: logger)
         let status = StatusLine(journal: journal, care: care)
         service.statusLine = { status.text }
         service.care = care
@@ -74,7 +76,7 @@ public final class Daemon {
         var mark = (try? journal.changeMark()) ?? []
         server.afterRequest = {
             let now = (try? journal.changeMark()) ?? []
-            if now != mark { care.replan() }
+            if now != mark { care.journalChanged() }
             mark = (try? journal.changeMark()) ?? []
         }
         care.onStatusChange = { [notifier] in

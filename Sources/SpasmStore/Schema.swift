@@ -104,6 +104,15 @@ enum Schema {
             until_at INTEGER NOT NULL
         );
         """),
+        ("v5: suggestions notified", """
+        -- Suggestions spasmd showed as notifications: each at most once a week, and only when new.
+        CREATE TABLE suggestion_notice (
+            key TEXT PRIMARY KEY,              -- rule and subject, e.g. activity.trigger|lifting
+            active INTEGER NOT NULL,           -- 1 while the suggestion applies
+            notified_at INTEGER,               -- unix seconds
+            read_at INTEGER
+        ) WITHOUT ROWID;
+        """),
     ]
 
     static var currentVersion: Int { migrations.count }

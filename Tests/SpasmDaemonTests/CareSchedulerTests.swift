@@ -215,3 +215,78 @@ final class TestClock: @unchecked Sendable {
         #expect(try journal.entries(kinds: [.treatment]).isEmpty)
     }
 }
+
+/// New suggestions as notifications, through the scheduler that reviews them on journal changes.
+@Suite struct SuggestionNotificationTests {
+    let base: CareSchedulerTests
+
+    init() throws { base = try CareSchedulerTests() }
+
+    func scheduler() throws -> CareScheduler {
+        let scheduler = try base.scheduler()
+        scheduler.suggestions = SuggestionReview(journal: base.journal, configuration: base.configuration,
+                                                 calendar: base.calendar, notifier: base.desktop, logger: Logger(label: "test"))
+        return scheduler
+    }
+
+    /// Two episodes of severity 8 or more within 14 days: the specialist rule's boundary.
+    func logSevereEpisodes(hoursApart: Double = 24) throws {
+        for back in [hoursApart, 0] {
+            let at = base.clock.now - back * 3600
+            _ = try base.journal.add(Entry(at: at, utcOffset: 3600,
+                                           body: .episode(Episode(region: .neck, severity: Severity(rawValue: 8)!, endedAt: at + 600,
+                                                                  endedUTCOffset: 3600))), now: at)
+        }
+    }
+
+    var suggestions: [DesktopNotification] { base.desktop.shown.filter { $0.category == "x-spasm.suggestion" } }
+
+    @Test func aNewSuggestionIsShownOnceWithAReadButton() throws {
+        let scheduler = try scheduler()
+        scheduler.journalChanged()
+        base.pump(scheduler)
+        #expect(suggestions.isEmpty)
+        try logSevereEpisodes()
+        scheduler.journalChanged()
+        base.pump(scheduler)
+        scheduler.journalChanged()
+        base.pump(scheduler)
+        let shown = try #require(suggestions.first { $0.key.contains(Advice.Rule.severe.rawValue) })
+        #expect(suggestions.filter { $0.key == shown.key }.count == 1)
+        #expect(shown.actions.map(\.key) == ["read"])
+        #expect(shown.body.contains("8"))
+
+        base.desktop.send(.action(key: shown.key, action: "read"))
+        base.pump(scheduler)
+        #expect(try base.journal.suggestionRead(String(shown.key.dropFirst(2))) != nil)
+        // Reading it records nothing else.
+        #expect(try base.journal.entries(kinds: [.treatment]).isEmpty)
+    }
+
+    @Test func quietHoursHoldASuggestionUntilTheyEnd() throws {
+        let scheduler = try scheduler()
+        base.clock.advance(minutes: 13 * 60)   // 23:00
+        try logSevereEpisodes()
+        scheduler.journalChanged()
+        base.pump(scheduler)
+        #expect(suggestions.isEmpty)
+        base.clock.advance(minutes: 8 * 60 + 30)   // 07:30, when quiet hours end
+        scheduler.replan()
+        base.pump(scheduler)
+        #expect(suggestions.contains { $0.key.contains(Advice.Rule.severe.rawValue) })
+    }
+
+    @Test func withoutAServerTheSuggestionWaitsForOne() throws {
+        let scheduler = try scheduler()
+        base.desktop.serverPresent = false
+        try logSevereEpisodes()
+        scheduler.journalChanged()
+        base.pump(scheduler)
+        #expect(suggestions.isEmpty)
+        base.desktop.serverPresent = true
+        base.desktop.send(.serverAppeared)
+        base.pump(scheduler)
+        base.pump(scheduler)
+        #expect(suggestions.filter { $0.key.contains(Advice.Rule.severe.rawValue) }.count == 1)
+    }
+}
