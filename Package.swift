@@ -55,7 +55,7 @@ let package = Package(
         // Runs the systemd glue in a process of its own, under systemd-socket-activate or a journald stand-in.
         .executableTarget(name: "spasm-systemd-probe", dependencies: ["SpasmSystemd"]),
         .executableTarget(name: "spasm-render", dependencies: ["SpasmReport"]),
-        .executableTarget(name: "spasm-plan-bench", dependencies: ["SpasmCore"]),
+        .executableTarget(name: "spasm-plan-bench", dependencies: ["SpasmCore", "SpasmStore"]),
 
         .testTarget(name: "SpasmCoreTests", dependencies: ["SpasmCore"]),
         .testTarget(name: "SpasmStoreTests", dependencies: ["SpasmStore"]),

@@ -1,8 +1,10 @@
 import Foundation
 import SpasmCore
+import SpasmStore
 
 /// Times the care planner on a synthetic ten-year journal: `spasm-plan-bench [RUNS] [YEARS]`.
-/// Prints the median and the spread of in-process planning times (the journal is built once).
+/// Prints the median and the spread of in-process planning times (the journal is built once), then
+/// the same for spasmd's whole replan: reading the journal file, planning, numbering the reminders.
 @main
 struct Entrypoint {
     static func main() {
@@ -43,6 +45,27 @@ struct Entrypoint {
         print("entries: \(entries.count), reminders in plan: \(reminders), records: \(records.count), runs: \(runs)")
         print(String(format: "plan:      median %.2f ms  p90 %.2f ms  min %.2f ms", median(times), percentile(times, 0.9), times.min()!))
         print(String(format: "scan only: median %.2f ms  (one pass over every entry, the floor; %d in the last day)", median(floor), recentEntries))
+        replanFromFile(entries: entries, configuration: configuration, calendar: calendar, now: now, runs: runs)
+    }
+
+    /// spasmd's replan as it runs on every journal change and timer: read, plan, number.
+    static func replanFromFile(entries: [Entry], configuration: Configuration, calendar: Calendar, now: Date, runs: Int) {
+        let directory = NSTemporaryDirectory() + "spasm-plan-bench-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            let journal = try Journal.open(at: directory + "/journal.sqlite")
+            try journal.add(contentsOf: entries, now: now)
+            let book = CareBook(journal: journal, configuration: configuration, calendar: calendar)
+            let clock = ContinuousClock()
+            var times: [Double] = []
+            for run in 0..<runs {
+                let at = now + Double(run * 60)
+                times.append(milliseconds(clock.measure { _ = try? book.plan(now: at) }))
+            }
+            print(String(format: "replan from the journal file (read, plan, number): median %.2f ms  p90 %.2f ms", median(times), percentile(times, 0.9)))
+        } catch {
+            print("replan from the journal file: \(error)")
+        }
     }
 
     static func milliseconds(_ duration: Duration) -> Double {
