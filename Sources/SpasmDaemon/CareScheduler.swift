@@ -18,6 +18,12 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
     private let logger: Logger
     private let now: @Sendable () -> Date
     private let timer: TimerSource
+    /// Coalesces a burst of journal writes into one replan shortly after the last of them.
+    private let settle: TimerSource
+    /// The journal changed since the last plan.
+    private var stale = false
+    /// The journal's change mark as of the last plan, to tell a write from a read.
+    private var mark: [Int] = []
 
     private(set) var snapshot: CareBook.Snapshot?
     /// Asked to show, no answer from the server yet; by notification key.
@@ -43,6 +49,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
         self.logger = logger
         self.now = now
         timer = try TimerSource(clock: CLOCK_REALTIME)
+        settle = try TimerSource()
     }
 
     /// Starts watching the timer and the notifier, and plans for the first time.
@@ -50,6 +57,10 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
         try loop.watch(timer.fd) { [unowned self] _ in
             if !timer.acknowledge() { logger.info("the wall clock was set; planning again") }
             replan()
+        }
+        try loop.watch(settle.fd) { [unowned self] _ in
+            settle.acknowledge()
+            if stale { replan() }
         }
         try loop.watch(notifier.eventDescriptor) { [unowned self] _ in
             for event in notifier.takeEvents() { handle(event) }
@@ -61,6 +72,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
 
     /// Works out the plan at this moment, records what was missed, shows what is due, re-arms the timer.
     public func replan() {
+        stale = false
         let now = now()
         do {
             let snapshot = try book.plan(now: now)
@@ -78,13 +90,30 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
             logger.error("could not plan reminders: \(error)", metadata: MessageID.journalUnavailable.metadata)
         }
         arm(now: now)
+        mark = (try? book.journal.changeMark()) ?? []
         onStatusChange()
     }
 
-    /// Something was written to the journal: the plan and the suggestions may have changed.
+    /// After a request: if it wrote to the journal (or something else did, straight to the file),
+    /// the plan is due again.
+    public func noticeWrites() {
+        guard !stale, (try? book.journal.changeMark()) ?? [] != mark else { return }
+        journalChanged()
+        // The entry count in the status line is current at once; the plan follows.
+        onStatusChange()
+    }
+
+    /// Something was written to the journal: the plan and the suggestions may have changed. The
+    /// replan comes 50 ms later, once for a burst of writes; a call that reads the plan does it first.
     public func journalChanged() {
         needsReview = true
-        replan()
+        stale = true
+        settle.arm(after: .milliseconds(50))
+    }
+
+    /// The plan as of the latest write.
+    private func current() {
+        if stale || snapshot == nil { replan() }
     }
 
     private func deliver(_ group: ReminderGroup, numbers: [Int], now: Date) {
@@ -193,7 +222,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
     // MARK: - CareDesk
 
     public func reminders() throws -> CareInterface.RemindersReply {
-        if snapshot == nil { replan() }
+        current()
         guard let snapshot else { return CareInterface.RemindersReply(reminders: [], pausedUntil: nil) }
         return CareInterface.RemindersReply(
             reminders: snapshot.plan.reminders.map { CareInterface.Reminder($0, number: snapshot.number(of: $0), utcOffset: offset(at: $0.due)) },
@@ -201,6 +230,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
     }
 
     public func answer(_ number: Int, with answer: ReminderAnswer) throws -> CareInterface.AnswerReply {
+        current()
         let stored = try record(answer, to: number, now: now())
         // Answered elsewhere: take the notification off the desktop.
         for key in onScreen.keys where ReminderNotification.numbers(in: key)?.contains(number) == true {
@@ -228,6 +258,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
     }
 
     public func status() -> CareInterface.StatusReply {
+        current()
         let now = now()
         let next = snapshot?.plan.reminders.first { $0.state != .shown }
         let pending = snapshot?.plan.reminders.filter { $0.state != .shown }.count ?? 0

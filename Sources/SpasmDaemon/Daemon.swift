@@ -73,12 +73,7 @@ public final class Daemon {
             logger.info("listening on sockets from systemd", metadata: ["count": "\(activated.count)"])
         }
         // A write (through spasmd or straight to the file) changes the plan; a read does not.
-        var mark = (try? journal.changeMark()) ?? []
-        server.afterRequest = {
-            let now = (try? journal.changeMark()) ?? []
-            if now != mark { care.journalChanged() }
-            mark = (try? journal.changeMark()) ?? []
-        }
+        server.afterRequest = { care.noticeWrites() }
         care.onStatusChange = { [notifier] in
             if status.refresh() { try? notifier.status(status.text) }
         }

@@ -244,12 +244,15 @@ final class TestClock: @unchecked Sendable {
     @Test func aNewSuggestionIsShownOnceWithAReadButton() throws {
         let scheduler = try scheduler()
         scheduler.journalChanged()
+        scheduler.replan()   // what the settle timer does 50 ms later
         base.pump(scheduler)
         #expect(suggestions.isEmpty)
         try logSevereEpisodes()
         scheduler.journalChanged()
+        scheduler.replan()   // what the settle timer does 50 ms later
         base.pump(scheduler)
         scheduler.journalChanged()
+        scheduler.replan()   // what the settle timer does 50 ms later
         base.pump(scheduler)
         let shown = try #require(suggestions.first { $0.key.contains(Advice.Rule.severe.rawValue) })
         #expect(suggestions.filter { $0.key == shown.key }.count == 1)
@@ -268,6 +271,7 @@ final class TestClock: @unchecked Sendable {
         base.clock.advance(minutes: 13 * 60)   // 23:00
         try logSevereEpisodes()
         scheduler.journalChanged()
+        scheduler.replan()   // what the settle timer does 50 ms later
         base.pump(scheduler)
         #expect(suggestions.isEmpty)
         base.clock.advance(minutes: 8 * 60 + 30)   // 07:30, when quiet hours end
@@ -281,6 +285,7 @@ final class TestClock: @unchecked Sendable {
         base.desktop.serverPresent = false
         try logSevereEpisodes()
         scheduler.journalChanged()
+        scheduler.replan()   // what the settle timer does 50 ms later
         base.pump(scheduler)
         #expect(suggestions.isEmpty)
         base.desktop.serverPresent = true
