@@ -176,6 +176,30 @@ final class TestClock: @unchecked Sendable {
         #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min", "Ice off now"])
     }
 
+    @Test func aReminderTooOldWhenSpasmdComesBackIsRecordedMissedNotShown() throws {
+        let (first, key) = try iceShown()
+        desktop.send(.action(key: key, action: "done"))
+        pump(first)
+        // Down for three hours: the "ice off" is past reminders.missed_after_minutes (120).
+        clock.advance(minutes: 180)
+        let second = try scheduler()
+        second.replan()
+        pump(second)
+        #expect(!desktop.shown.contains { $0.summary == "Ice off now" })
+        #expect(try states()["ice-off:" + String(try #require(journal.entries(kinds: [.episode]).first?.uuid.uuidString.lowercased())) + ":1"] == "missed")
+    }
+
+    @Test func aWallClockTimerInThePastFiresAtOnceAndOneAheadWaits() throws {
+        let timer = try TimerSource(clock: CLOCK_REALTIME)
+        var descriptor = pollfd(fd: timer.fd, events: Int16(POLLIN), revents: 0)
+        timer.arm(at: Date() + 3600)
+        #expect(poll(&descriptor, 1, 100) == 0)
+        // A due time that passed while the machine slept: the timer fires as soon as it is armed.
+        timer.arm(at: Date() - 60)
+        #expect(poll(&descriptor, 1, 5_000) == 1)
+        #expect(timer.acknowledge())
+    }
+
     @Test func aRedFlagInQuietHoursIsShownAtOnceAsCritical() throws {
         let scheduler = try scheduler()
         clock.advance(minutes: 13 * 60)   // 23:00
