@@ -71,6 +71,11 @@ private final class NotificationLoop: @unchecked Sendable {
     }
 
     private func run() {
+        // Signals are the owner's business (spasmd reads them from a signalfd): none may land on this
+        // thread or on GDBus's worker, which inherits this mask.
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, nil)
         g_main_context_push_thread_default(context)
         notify_init(appName)
         // GIO calls back on this thread's default context: first with the current state (vanished
@@ -191,12 +196,10 @@ private final class NotificationLoop: @unchecked Sendable {
         guard let key = Self.key(of: notification), onScreen[key] == notification else { return }
         onScreen[key] = nil
         events.post(.closed(key: key))
-        // Not during libnotify's own signal emission: release it once that has returned.
+        // Not during libnotify's own signal emission: release it once that has returned (the
+        // source's destroy notify runs after it fires, or when the loop ends first).
         let idle = g_idle_source_new()
-        g_source_set_callback(idle, { data in
-            g_object_unref(data)
-            return 0
-        }, UnsafeMutableRawPointer(notification), nil)
+        g_source_set_callback(idle, { _ in 0 }, UnsafeMutableRawPointer(notification), g_object_unref)
         g_source_attach(idle, context)
         g_source_unref(idle)
     }
