@@ -29,7 +29,7 @@ public struct PrintedNotification: Equatable, Sendable {
     public var category: String? { fields["category"].flatMap { $0.isEmpty ? nil : $0 } }
     /// The "desktop-entry" hint.
     public var desktopEntry: String? { fields["desktop_entry"] }
-    /// The expiry in dunst's units (0: never); set by the rules in dunstrc, not by the sender.
+    /// The expiry in milliseconds (0: never): the sender's, or dunstrc's when the sender left it to the server.
     public var timeout: String? { fields["timeout"] }
 
     /// The complete blocks of dunst's `-print` output, in the order received; a block still being
