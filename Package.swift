@@ -30,7 +30,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CLinux"),
-        .target(name: "SpasmNotify", dependencies: ["CLinux"]),
+        .systemLibrary(name: "CNotify", pkgConfig: "libnotify", providers: [.apt(["libnotify-dev"])]),
+        .target(name: "SpasmNotify", dependencies: ["CLinux", "CNotify"]),
         .target(name: "SpasmDaemon", dependencies: [
             "CLinux", "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmSystemd", "SpasmNotify",
             .product(name: "Logging", package: "swift-log"),
@@ -56,6 +57,10 @@ let package = Package(
         .executableTarget(name: "spasm-systemd-probe", dependencies: ["SpasmSystemd"]),
         .executableTarget(name: "spasm-render", dependencies: ["SpasmReport"]),
         .executableTarget(name: "spasm-plan-bench", dependencies: ["SpasmCore", "SpasmStore"]),
+        // Runs LibnotifyNotifier in a process of its own, on the session bus its environment names.
+        .executableTarget(name: "spasm-notify-probe", dependencies: ["SpasmNotify"]),
+        // A private desktop (dbus-daemon, Xvfb, dunst) for tests that need a real notification server.
+        .target(name: "DesktopSession", path: "Tests/Support/DesktopSession"),
 
         .testTarget(name: "SpasmCoreTests", dependencies: ["SpasmCore"]),
         .testTarget(name: "SpasmStoreTests", dependencies: ["SpasmStore"]),
@@ -64,6 +69,7 @@ let package = Package(
         .testTarget(name: "SpasmExportTests", dependencies: ["SpasmExport"]),
         .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore", "SpasmIPC"]),
         .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
+        .testTarget(name: "SpasmNotifyTests", dependencies: ["SpasmNotify", "DesktopSession", "spasm-notify-probe"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,12 +1,13 @@
-/// One notification as spasmd asks for it, independent of the server that shows it.
-public struct DesktopNotification: Sendable, Equatable {
+/// One notification as spasmd asks for it, independent of the server that shows it. (Codable so
+/// it can be logged or handed to a notifier in another process.)
+public struct DesktopNotification: Sendable, Equatable, Codable {
     /// The freedesktop urgency levels (low 0, normal 1, critical 2).
-    public enum Urgency: UInt8, Sendable, Equatable {
+    public enum Urgency: UInt8, Sendable, Equatable, Codable {
         case low = 0, normal = 1, critical = 2
     }
 
     /// A button: `key` comes back in `NotifierEvent.action`, `label` is what the user reads.
-    public struct Action: Sendable, Equatable {
+    public struct Action: Sendable, Equatable, Codable {
         public var key: String
         public var label: String
         public init(_ key: String, _ label: String) {
@@ -43,7 +44,7 @@ public struct DesktopNotification: Sendable, Equatable {
 }
 
 /// What happened to notifications, reported back to spasmd's loop.
-public enum NotifierEvent: Sendable, Equatable {
+public enum NotifierEvent: Sendable, Equatable, Codable {
     /// The server took the notification.
     case shown(key: String)
     /// No server took it (none on the bus, or a D-Bus error); spasmd retries later.

@@ -1,0 +1,67 @@
+import Foundation
+import SpasmNotify
+
+/// Drives a LibnotifyNotifier on the session bus this process's environment names, so a test can
+/// give it a private desktop of its own.
+///
+/// stdin, one command a line: `show {DesktopNotification as JSON}` or `close KEY`; end of input
+/// stops it. stdout: each NotifierEvent as one line of JSON, as the notifier reports it.
+@main
+struct NotifyProbe {
+    static func main() {
+        let notifier = LibnotifyNotifier(appName: CommandLine.arguments.dropFirst().first ?? "spasm")
+        var input = LineReader(descriptor: 0)
+        var watched = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: notifier.eventDescriptor, events: Int16(POLLIN), revents: 0)]
+        while true {
+            guard poll(&watched, 2, -1) >= 0 || errno == EINTR else { break }
+            if watched[1].revents != 0 { report(notifier.takeEvents()) }
+            guard watched[0].revents != 0 else { continue }
+            guard let lines = input.readLines() else { break }
+            for line in lines { perform(line, on: notifier) }
+        }
+        report(notifier.takeEvents())
+    }
+
+    private static func perform(_ line: String, on notifier: LibnotifyNotifier) {
+        if line.hasPrefix("show "),
+           let notification = try? JSONDecoder().decode(DesktopNotification.self, from: Data(line.dropFirst(5).utf8)) {
+            notifier.show(notification)
+        } else if line.hasPrefix("close ") {
+            notifier.close(key: String(line.dropFirst(6)))
+        } else {
+            FileHandle.standardError.write(Data("spasm-notify-probe: cannot read \(line)\n".utf8))
+        }
+    }
+
+    private static func report(_ events: [NotifierEvent]) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for event in events {
+            guard let json = try? encoder.encode(event) else { continue }
+            FileHandle.standardOutput.write(json + Data("\n".utf8))
+        }
+    }
+}
+
+/// Whole lines from a descriptor, as they arrive.
+struct LineReader {
+    let descriptor: Int32
+    private var buffer = Data()
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// The complete lines read so far; nil at end of input.
+    mutating func readLines() -> [String]? {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let count = read(descriptor, &chunk, chunk.count)
+        guard count > 0 else { return nil }
+        buffer.append(contentsOf: chunk[..<count])
+        var lines: [String] = []
+        while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+            lines.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
+            buffer.removeSubrange(buffer.startIndex...newline)
+        }
+        return lines
+    }
+}
