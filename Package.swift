@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "SpasmIPCTests", dependencies: ["SpasmIPC"]),
         .testTarget(name: "SpasmDaemonTests", dependencies: ["SpasmDaemon"]),
         .testTarget(name: "SpasmExportTests", dependencies: ["SpasmExport"]),
-        .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore", "SpasmIPC"]),
+        .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore", "SpasmIPC", "DesktopSession"]),
         .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
         .testTarget(name: "SpasmNotifyTests", dependencies: ["SpasmNotify", "DesktopSession", "spasm-notify-probe"]),
     ],

@@ -131,6 +131,11 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
     }
 
     private func recordUndelivered(_ reminders: [Reminder], reason: String, now: Date) {
+        // The plan as listed says so too, without waiting for the next replan.
+        let ids = Set(reminders.map(\.id))
+        for index in snapshot?.plan.reminders.indices ?? 0..<0 where ids.contains(snapshot!.plan.reminders[index].id) {
+            snapshot!.plan.reminders[index].state = .undelivered
+        }
         for reminder in reminders where reminder.state != .undelivered {
             _ = try? book.journal.record(reminder, state: .undelivered, at: now)
             var fields = metadata(reminder, snapshot?.number(of: reminder) ?? 0)

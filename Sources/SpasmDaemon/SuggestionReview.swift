@@ -14,6 +14,8 @@ final class SuggestionReview {
     private let logger: Logger
     /// Suggestion keys by notification key, for the "read" button.
     private var onScreen: [String: String] = [:]
+    /// Asked to show, no answer from the server yet: not due again meanwhile.
+    private var pending: Set<String> = []
 
     static let keyPrefix = "s:"
 
@@ -38,7 +40,7 @@ final class SuggestionReview {
             let advice = advisor.advice(entries: entries, acknowledgedRedFlags: try journal.acknowledgedRedFlags(),
                                         now: now, calendar: calendar)
             let notices = try journal.suggestionNotices()
-            let due = SuggestionNotice.due(advice, active: notices.active, notified: notices.notified, now: now)
+            let due = SuggestionNotice.due(advice, active: notices.active.union(pending), notified: notices.notified, now: now)
             let dueKeys = Set(due.map(SuggestionNotice.key(of:)))
             let active = Set(advice.filter { SuggestionNotice.notifies($0.kind) }.map(SuggestionNotice.key(of:)))
             // A new one counts as notified once a server has shown it; until then it stays new.
@@ -54,6 +56,7 @@ final class SuggestionReview {
         let key = SuggestionNotice.key(of: advice)
         let notificationKey = Self.keyPrefix + key
         onScreen[notificationKey] = key
+        pending.insert(key)
         notifier.show(DesktopNotification(
             key: notificationKey, summary: advice.title, body: advice.reason,
             urgency: advice.kind == .specialist ? .normal : .low, category: "x-spasm.suggestion",
@@ -72,15 +75,25 @@ final class SuggestionReview {
             }
             return true
         case .shown(let key) where key.hasPrefix(Self.keyPrefix):
+            pending.remove(String(key.dropFirst(Self.keyPrefix.count)))
             do { try journal.recordSuggestionNotified(String(key.dropFirst(Self.keyPrefix.count)), now: now) } catch {
                 logger.error("could not record the suggestion as shown: \(error)")
             }
             return true
         case .action(let key, _), .shown(let key), .closed(let key), .failed(let key, _):
             guard key.hasPrefix(Self.keyPrefix) else { return false }
-            if case .closed = event { onScreen[key] = nil }
+            switch event {
+            case .closed: onScreen[key] = nil
+            // Not shown: new again at the next review.
+            case .failed: pending.remove(String(key.dropFirst(Self.keyPrefix.count)))
+            default: break
+            }
             return true
-        case .serverAppeared, .serverVanished:
+        case .serverVanished:
+            // Nothing waits on a server that left; what it did not show is new again.
+            pending.removeAll()
+            return false
+        case .serverAppeared:
             return false
         }
     }

@@ -3,6 +3,7 @@ import Logging
 import SpasmCore
 import SpasmDaemon
 import SpasmIPC
+import SpasmNotify
 import SpasmStore
 import SpasmSystemd
 
@@ -45,7 +46,7 @@ struct Entrypoint {
             var options = Daemon.Options(socketPath: socketPath, journalPath: Locations.journal(override: db),
                                          configuration: settings.configuration, version: version)
             options.faults = Set((environment["SPASMD_TEST_FAULTS"] ?? "").split(separator: ",").map(String.init))
-            try Daemon(options: options, logger: logger, notifier: SystemdNotifier()).run()
+            try Daemon(options: options, logger: logger, notifier: SystemdNotifier(), desktop: LibnotifyNotifier(appName: "spasm")).run()
         } catch let error as AlreadyServing {
             logger.error("\(error.description)")
             exit(75)

@@ -22,11 +22,12 @@ public struct CarePlan: Sendable, Equatable {
         reminders.first { $0.due > now && $0.state != .shown }?.due
     }
 
-    /// `dueNow` as notifications: each red flag alone, everything else together in one.
+    /// `dueNow` as notifications: each red flag alone, each relief question alone (its buttons are
+    /// about one session), everything else together in one.
     public var groups: [ReminderGroup] {
-        let critical = dueNow.filter { $0.urgency == .critical }.map { ReminderGroup(reminders: [$0]) }
-        let rest = dueNow.filter { $0.urgency != .critical }
-        return critical + (rest.isEmpty ? [] : [ReminderGroup(reminders: rest)])
+        let alone = dueNow.filter { $0.urgency == .critical || $0.kind == .relief }.map { ReminderGroup(reminders: [$0]) }
+        let rest = dueNow.filter { $0.urgency != .critical && $0.kind != .relief }
+        return alone + (rest.isEmpty ? [] : [ReminderGroup(reminders: rest)])
     }
 }
 
