@@ -124,5 +124,26 @@ fallbacks=$(cat "$HOME"/runs/*.err | grep -c "writing to the journal directly" |
 echo "ok: 200 concurrent invocations, $succeeded exited 0, each exactly one row, none twice, integrity ok ($fallbacks wrote directly)"
 [ "$succeeded" -ge 190 ] || fail "only $succeeded of 200 succeeded: $(cat "$HOME"/runs/*.err | sort | uniq -c | head)"
 
+# Notifications from inside the sandbox: a session bus at $XDG_RUNTIME_DIR/bus (where a desktop
+# session puts it) with dunst on it, and the manager passing its address to spasmd.
+dbus-daemon --session --address="unix:path=$XDG_RUNTIME_DIR/bus" --nofork --nopidfile >/dev/null 2>&1 &
+bus=$!
+Xvfb -displayfd 3 -screen 0 800x600x24 -nolisten tcp 3>"$XDG_RUNTIME_DIR/display" >/dev/null 2>&1 &
+xvfb=$!
+# SIGKILL: a test runner may start this script with SIGTERM blocked, which its children inherit.
+trap 'kill -KILL $bus $xvfb $dunst 2>/dev/null; kill $manager 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -S "$XDG_RUNTIME_DIR/bus" ] && [ -s "$XDG_RUNTIME_DIR/display" ] && break; sleep 0.05; done
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$XDG_RUNTIME_DIR/bus" DISPLAY=":$(head -1 "$XDG_RUNTIME_DIR/display")"
+printf '[global]\nidle_threshold = 0\n' >"$XDG_RUNTIME_DIR/dunstrc"
+dunst -conf "$XDG_RUNTIME_DIR/dunstrc" -print >"$XDG_RUNTIME_DIR/dunst.out" 2>/dev/null &
+dunst=$!
+user set-environment DBUS_SESSION_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS"
+user restart spasmd.service
+wait_active || fail "spasmd did not restart with a session bus"
+spasm log lower-back 7 >/dev/null 2>"$HOME/err" || fail "log failed: $(cat "$HOME/err")"
+for _ in $(seq 200); do grep -q "summary: 'Ice now" "$XDG_RUNTIME_DIR/dunst.out" && break; sleep 0.1; done
+grep -q "summary: 'Ice now" "$XDG_RUNTIME_DIR/dunst.out" || fail "no notification reached dunst: $(cat "$XDG_RUNTIME_DIR/dunst.out")"
+echo "ok: the sandboxed service showed a reminder on the session bus ($(grep -m1 "summary: 'Ice now" "$XDG_RUNTIME_DIR/dunst.out" | sed "s/^[[:space:]]*//"))"
+
 user stop spasmd.service spasmd.socket
 echo "ok: stopped"
