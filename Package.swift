@@ -51,7 +51,20 @@ let package = Package(
             // start-up of a command typed many times a day (bench/run measures it).
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]
         ),
-        .executableTarget(name: "spasmd", dependencies: ["SpasmDaemon"]),
+        .executableTarget(
+            name: "spasmd",
+            dependencies: ["SpasmDaemon"],
+            exclude: ["link"],
+            // Resident memory at rest (bench/daemon): the code spasmd runs sits together (link/spasmd.order,
+            // from scripts/spasmd-order), relative relocations are packed (RELR), no dynamic symbol table
+            // is exported, and libstdc++ is linked statically (link/libstdc++.so). See link/README.md.
+            linkerSettings: [.unsafeFlags([
+                "-use-ld=lld", "-L", Context.packageDirectory + "/Sources/spasmd/link",
+                "-Xlinker", "--symbol-ordering-file=" + Context.packageDirectory + "/Sources/spasmd/link/spasmd.order",
+                "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                "-Xlinker", "--no-export-dynamic",
+            ], .when(platforms: [.linux], configuration: .release))]
+        ),
         .executableTarget(name: "spasm-synth", dependencies: ["SpasmCore", "SpasmStore"]),
         // Runs the systemd glue in a process of its own, under systemd-socket-activate or a journald stand-in.
         .executableTarget(name: "spasm-systemd-probe", dependencies: ["SpasmSystemd"]),
