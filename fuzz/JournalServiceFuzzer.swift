@@ -10,6 +10,7 @@ import Logging
 import SpasmCore
 import SpasmDaemon
 import SpasmIPC
+import SpasmNotify
 import SpasmStore
 
 /// A fixed clock, so an input replays the same way.
@@ -26,7 +27,16 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // A journal per input: state carried across inputs would make crashes unreproducible.
     let journal: Journal
     do { journal = try Journal.inMemory() } catch { preconditionFailure("in-memory journal: \(error)") }
-    let service = JournalService(journal: journal, version: "fuzz", logger: quiet, now: { now })
+    var service = JournalService(journal: journal, version: "fuzz", logger: quiet, now: { now })
+    // The care plan too (io.spasm.Care), with an in-memory desktop that takes every notification.
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let desktop = RecordingDesktop()
+    do {
+        let care = try CareScheduler(book: CareBook(journal: journal, configuration: Configuration(), calendar: calendar),
+                                     notifier: desktop, logger: quiet, now: { now })
+        service.care = care
+    } catch { preconditionFailure("care scheduler: \(error)") }
 
     var framer = VarlinkFramer(limit: limit)
     var offset = 0     // bytes handed to the framer
