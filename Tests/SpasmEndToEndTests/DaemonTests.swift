@@ -166,17 +166,14 @@ import Glibc
         defer { close(receiver) }
         let bound = UnixAddress(path: receiverPath)?.bind(receiver)
         #expect(bound == 0)
+        // Read as the service manager does, while spasmd runs: a datagram queue left unread fills
+        // up (10 messages by default) and blocks the sender, as it would under a stuck manager.
+        let received = NotifyReceiver(receiver)
         let daemon = try DaemonRunner(spasm, environment: ["NOTIFY_SOCKET": receiverPath, "WATCHDOG_USEC": "200000"])
         usleep(400_000)   // two or more watchdog pings at half the interval
         #expect(try spasm("log", "neck", "4").status == 0)
         #expect(daemon.stop() == 0)
-        var messages: [String] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = recv(receiver, &buffer, buffer.count, Int32(MSG_DONTWAIT))
-            if count <= 0 { break }
-            messages.append(String(decoding: buffer[..<count], as: UTF8.self))
-        }
+        let messages = received.finish()
         let ready = messages.firstIndex { $0.contains("READY=1") }
         let watchdog = messages.firstIndex { $0 == "WATCHDOG=1" }
         let status = messages.lastIndex { $0.hasPrefix("STATUS=") && $0.contains("1 entries") }
@@ -186,5 +183,38 @@ import Glibc
             #expect(ready < watchdog && ready < status && status < stopping && watchdog < stopping, "\(messages)")
         }
         #expect(messages[ready ?? 0].contains("STATUS=journal open (0 entries)"), "\(messages)")
+    }
+}
+
+/// Collects NOTIFY_SOCKET datagrams on a thread of its own until `finish()`.
+final class NotifyReceiver: @unchecked Sendable {
+    private let fd: Int32
+    private let lock = NSLock()
+    private var messages: [String] = []
+    private var done = false
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ fd: Int32) {
+        self.fd = fd
+        Thread.detachNewThread { [self] in
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                if poll(&descriptor, 1, 50) > 0 {
+                    let count = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+                    if count > 0 { lock.withLock { messages.append(String(decoding: buffer[..<count], as: UTF8.self)) } }
+                } else if lock.withLock({ done }) {
+                    break
+                }
+            }
+            finished.signal()
+        }
+    }
+
+    /// Everything received, in order, once the queue is drained.
+    func finish() -> [String] {
+        lock.withLock { done = true }
+        finished.wait()
+        return lock.withLock { messages }
     }
 }
