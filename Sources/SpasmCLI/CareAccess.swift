@@ -22,13 +22,10 @@ struct LocalCare: CareAccess {
     let now: Date
     var throughDaemon: Bool { false }
 
-    private func offset(_ date: Date) -> Int { book.calendar.timeZone.secondsFromGMT(for: date) }
-
     func reminders() throws -> CareInterface.RemindersReply {
         let snapshot = try book.plan(now: now)
-        return CareInterface.RemindersReply(
-            reminders: snapshot.plan.reminders.map { CareInterface.Reminder($0, number: snapshot.number(of: $0), utcOffset: offset($0.due)) },
-            pausedUntil: snapshot.pause.map { CivilTime($0.until, utcOffset: offset($0.until)).iso8601 })
+        return CareInterface.RemindersReply(plan: snapshot.plan, pause: snapshot.pause, in: book.calendar.timeZone,
+                                            number: snapshot.number(of:))
     }
 
     func answer(_ number: Int, with answer: ReminderAnswer) throws -> CareInterface.AnswerReply {
@@ -54,7 +51,7 @@ struct DaemonCare: CareAccess {
         try call { try client.answer(number, answer) }
     }
     func pause(until: Date) throws {
-        let text = CivilTime(until, utcOffset: TimeZone.current.secondsFromGMT(for: until)).iso8601
+        let text = CivilTime(until, in: .current).iso8601
         _ = try call { try client.pause(until: text) }
     }
     func resume() throws -> Bool { try call { try client.resume() } }

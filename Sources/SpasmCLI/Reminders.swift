@@ -23,15 +23,15 @@ extension Spasm {
             let reply = try context.openCare().reminders()
             if output.json { return try JSONOutput.print(reply) }
             var lines: [String] = []
-            if let until = reply.pausedUntil.flatMap(CivilTime.parseISO8601) {
-                lines.append("Paused until \(CivilTime(until.0, utcOffset: until.1).clock): only red flags are shown.")
+            if let until = reply.pausedUntil.flatMap(CivilTime.init(iso8601:)) {
+                lines.append("Paused until \(until.clock): only red flags are shown.")
             }
             if reply.reminders.isEmpty {
                 lines.append("No reminders in the next \(context.configuration.reminders.horizonHours) hours.")
             } else {
                 let width = reply.reminders.map { String($0.number).count }.max() ?? 1
                 for reminder in reply.reminders {
-                    let due = CivilTime.parseISO8601(reminder.due).map { CivilTime($0.0, utcOffset: $0.1).short } ?? reminder.due
+                    let due = CivilTime(iso8601: reminder.due)?.short ?? reminder.due
                     let number = String(repeating: " ", count: width - String(reminder.number).count) + String(reminder.number)
                     let state = reminder.state == "planned" ? "" : "  [\(reminder.state)]"
                     lines.append("\(number)  \(due)  \(reminder.title)\(state)")

@@ -42,7 +42,7 @@ extension Spasm {
         func run() throws {
             let context = try Context(journal)
             let status = try context.openCare(quiet: true).status()
-            if waybar { return try JSONOutput.print(Self.waybar(status)) }
+            if waybar { return try JSONOutput.print(Self.waybar(status, now: context.now)) }
             if output.json {
                 return try JSONOutput.print(Reply(running: status != nil, status: status?.status, next: status?.next,
                                                   pending: status?.pending, pausedUntil: status?.pausedUntil,
@@ -65,7 +65,7 @@ extension Spasm {
             say(lines.joined(separator: "\n"))
         }
 
-        static func waybar(_ status: CareInterface.StatusReply?) -> Waybar {
+        static func waybar(_ status: CareInterface.StatusReply?, now: Date) -> Waybar {
             guard let status else {
                 return Waybar(text: "spasm off", tooltip: "spasmd is not running: no reminders are shown", class: "stopped", alt: "stopped")
             }
@@ -73,7 +73,7 @@ extension Spasm {
             let kind: String
             if next?.kind == ReminderKind.redFlag.rawValue { kind = "red-flag" }
             else if status.pausedUntil != nil { kind = "paused" }
-            else if let next, let due = CivilTime.parseISO8601(next.due), due.0 <= Date() { kind = "due" }
+            else if let next, let due = CivilTime.parseISO8601(next.due), due.0 <= now { kind = "due" }
             else { kind = next == nil ? "idle" : "pending" }
             var text = next.map { "\($0.title) \(clock($0.due))" } ?? "no reminders"
             if let until = status.pausedUntil { text = "paused until \(clock(until))" }
@@ -81,7 +81,7 @@ extension Spasm {
         }
 
         static func clock(_ iso: String) -> String {
-            CivilTime.parseISO8601(iso).map { CivilTime($0.0, utcOffset: $0.1).clock } ?? iso
+            CivilTime(iso8601: iso)?.clock ?? iso
         }
     }
 }

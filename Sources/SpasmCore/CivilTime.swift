@@ -11,6 +11,11 @@ public struct CivilTime: Sendable, Equatable {
     public var weekday: Int
     public var utcOffset: Int
 
+    /// The wall clock in `zone` at `instant`, with the zone's offset then.
+    public init(_ instant: Date, in zone: TimeZone) {
+        self.init(instant, utcOffset: zone.secondsFromGMT(for: instant))
+    }
+
     public init(_ instant: Date, utcOffset: Int) {
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + utcOffset
         let (days, secondOfDay) = seconds.floorDivided(by: 86_400)

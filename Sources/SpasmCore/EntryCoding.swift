@@ -85,6 +85,12 @@ extension KeyedDecodingContainer {
 }
 
 extension CivilTime {
+    /// The wall clock a time from the interfaces names ("2026-11-29T14:32:00+01:00"), at its own offset.
+    public init?(iso8601 text: String) {
+        guard let (instant, offset) = CivilTime.parseISO8601(text) else { return nil }
+        self.init(instant, utcOffset: offset)
+    }
+
     /// Reads "2026-11-29T09:12:00+01:00" (or Z, or ±HHMM) as written by `iso8601`: an instant and its offset.
     public static func parseISO8601(_ text: String) -> (Date, Int)? {
         let b = Array(text.utf8)

@@ -219,19 +219,17 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
 
     private func metadata(_ reminder: Reminder, _ number: Int) -> Logger.Metadata {
         ["SPASM_REMINDER": "\(number)", "SPASM_REMINDER_KIND": "\(reminder.kind.rawValue)",
-         "SPASM_DUE": "\(CivilTime(reminder.due, utcOffset: offset(at: reminder.due)).iso8601)"]
+         "SPASM_DUE": "\(CivilTime(reminder.due, in: zone).iso8601)"]
     }
 
-    private func offset(at date: Date) -> Int { book.calendar.timeZone.secondsFromGMT(for: date) }
+    private var zone: TimeZone { book.calendar.timeZone }
 
     // MARK: - CareDesk
 
     public func reminders() throws -> CareInterface.RemindersReply {
         current()
         guard let snapshot else { return CareInterface.RemindersReply(reminders: [], pausedUntil: nil) }
-        return CareInterface.RemindersReply(
-            reminders: snapshot.plan.reminders.map { CareInterface.Reminder($0, number: snapshot.number(of: $0), utcOffset: offset(at: $0.due)) },
-            pausedUntil: snapshot.pause.map { CivilTime($0.until, utcOffset: offset(at: $0.until)).iso8601 })
+        return CareInterface.RemindersReply(plan: snapshot.plan, pause: snapshot.pause, in: zone, number: snapshot.number(of:))
     }
 
     public func answer(_ number: Int, with answer: ReminderAnswer) throws -> CareInterface.AnswerReply {
@@ -251,7 +249,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
         let now = now()
         guard until > now else { throw InputError("until", "the pause must end in the future") }
         try book.journal.setPause(PauseWindow(from: now, until: until))
-        logger.info("reminders paused", metadata: ["SPASM_PAUSED_UNTIL": "\(CivilTime(until, utcOffset: offset(at: until)).iso8601)"])
+        logger.info("reminders paused", metadata: ["SPASM_PAUSED_UNTIL": "\(CivilTime(until, in: zone).iso8601)"])
         replan()
         return until
     }
@@ -264,27 +262,23 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
 
     public func status() -> CareInterface.StatusReply {
         current()
-        let now = now()
-        let next = snapshot?.plan.reminders.first { $0.state != .shown }
-        let pending = snapshot?.plan.reminders.filter { $0.state != .shown }.count ?? 0
+        let pending = snapshot?.plan.pending ?? []
         return CareInterface.StatusReply(
-            status: statusText(now: now),
-            next: next.map { CareInterface.Reminder($0, number: snapshot!.number(of: $0), utcOffset: offset(at: $0.due)) },
-            pending: pending,
-            pausedUntil: snapshot?.pause.map { CivilTime($0.until, utcOffset: offset(at: $0.until)).iso8601 },
+            status: statusText(),
+            next: pending.first.map { CareInterface.Reminder($0, number: snapshot!.number(of: $0), in: zone) },
+            pending: pending.count,
+            pausedUntil: snapshot?.pause.map { CivilTime($0.until, in: zone).iso8601 },
             notificationServer: serverPresent)
     }
 
-    /// "2 reminders pending, next Ice off at 14:32", as systemctl status shows it.
-    func statusText(now: Date) -> String {
+    /// "2 reminders pending; next: Ice off now at 14:32", as systemctl status shows it.
+    func statusText() -> String {
         guard let snapshot else { return "no care plan yet" }
-        let waiting = snapshot.plan.reminders.filter { $0.state != .shown }
+        let pending = snapshot.plan.pending
         var parts: [String] = []
-        if let pause = snapshot.pause { parts.append("paused until \(CivilTime(pause.until, utcOffset: offset(at: pause.until)).clock)") }
-        parts.append(waiting.count == 1 ? "1 reminder pending" : "\(waiting.count) reminders pending")
-        if let next = waiting.first {
-            parts.append("next: \(next.title) at \(CivilTime(next.due, utcOffset: offset(at: next.due)).clock)")
-        }
+        if let pause = snapshot.pause { parts.append("paused until \(CivilTime(pause.until, in: zone).clock)") }
+        parts.append(pending.count == 1 ? "1 reminder pending" : "\(pending.count) reminders pending")
+        if let next = pending.first { parts.append("next: \(next.title) at \(CivilTime(next.due, in: zone).clock)") }
         if !serverPresent { parts.append("no notification server") }
         return parts.joined(separator: "; ")
     }

@@ -138,7 +138,7 @@ final class StatusLine: @unchecked Sendable {
     /// Recomputes the line; true when it changed.
     func refresh() -> Bool {
         let count = (try? journal.count()).map { "\($0) entries" } ?? "journal unreadable"
-        let line = "journal open (\(count)); \(care.statusText(now: Date()))"
+        let line = "journal open (\(count)); \(care.statusText())"
         defer { text = line }
         return line != text
     }

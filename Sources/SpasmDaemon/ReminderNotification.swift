@@ -23,7 +23,7 @@ struct ReminderNotification {
         let kind = single?.kind
         let answers = kind.map(ReminderAnswer.choices(for:)) ?? [.done, .snooze, .skip]
         let actions = answers.map { answer in
-            let label = answer.label(for: kind ?? .iceOn, snoozeMinutes: snoozeMinutes)
+            let label = answer.label(for: kind, snoozeMinutes: snoozeMinutes)
             return DesktopNotification.Action(answer.rawValue, single == nil ? label + " (all)" : label)
         }
         return DesktopNotification(key: key, summary: group.title, body: group.body, urgency: urgency,

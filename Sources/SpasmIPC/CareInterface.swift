@@ -1,3 +1,4 @@
+import Foundation
 import SpasmCore
 
 /// The `io.spasm.Care` Varlink interface: the care plan's reminders, answering them, and the pause.
@@ -74,10 +75,11 @@ public enum CareInterface {
         public var reason: String
         public var answers: [String]
 
-        public init(_ reminder: SpasmCore.Reminder, number: Int, utcOffset: Int) {
+        /// `reminder` as listed, its due time on the wall clock of `zone`.
+        public init(_ reminder: SpasmCore.Reminder, number: Int, in zone: TimeZone) {
             self.number = number
             kind = reminder.kind.rawValue
-            due = CivilTime(reminder.due, utcOffset: utcOffset).iso8601
+            due = CivilTime(reminder.due, in: zone).iso8601
             state = reminder.state.name
             urgency = reminder.urgency.rawValue
             title = reminder.title
@@ -92,6 +94,13 @@ public enum CareInterface {
         public var pausedUntil: String?
         enum CodingKeys: String, CodingKey { case reminders, pausedUntil = "paused_until" }
         public init(reminders: [Reminder], pausedUntil: String?) { self.reminders = reminders; self.pausedUntil = pausedUntil }
+
+        /// A plan as the interface lists it, times on the wall clock of `zone`; spasmd and the CLI
+        /// (when spasmd is down) both answer with this.
+        public init(plan: CarePlan, pause: PauseWindow?, in zone: TimeZone, number: (SpasmCore.Reminder) -> Int) {
+            self.init(reminders: plan.reminders.map { CareInterface.Reminder($0, number: number($0), in: zone) },
+                      pausedUntil: pause.map { CivilTime($0.until, in: zone).iso8601 })
+        }
     }
 
     public struct AnswerParameters: Codable, Sendable {

@@ -50,22 +50,33 @@ extension Journal {
     }
 
     /// Gives each reminder a number, keeping the numbers of those already known.
+    ///
+    /// A read when every reminder has its number, which is nearly every replan: only new reminders
+    /// cost a write (and its fsync).
     public func numbers(for reminders: [Reminder], now: Date) throws -> [ReminderID: Int] {
         guard !reminders.isEmpty else { return [:] }
         return try guarded {
+            var numbers = try writer.read { db in try Self.knownNumbers(of: reminders, db: db) }
+            let new = reminders.filter { numbers[$0.id] == nil }
+            guard !new.isEmpty else { return numbers }
             try writer.write { db in
                 let insert = try db.makeStatement(sql: """
                     INSERT OR IGNORE INTO reminder (key, kind, state, state_at, due) VALUES (?, ?, 'planned', ?, ?)
                     """)
-                let select = try db.makeStatement(sql: "SELECT number FROM reminder WHERE key = ?")
-                var numbers: [ReminderID: Int] = [:]
-                for reminder in reminders {
+                for reminder in new {
                     try insert.execute(arguments: [reminder.id, reminder.kind.rawValue, Self.seconds(now), Self.seconds(reminder.due)])
-                    numbers[reminder.id] = try Int.fetchOne(select, arguments: [reminder.id])
                 }
-                return numbers
+                numbers = try Self.knownNumbers(of: reminders, db: db)
             }
+            return numbers
         }
+    }
+
+    private static func knownNumbers(of reminders: [Reminder], db: Database) throws -> [ReminderID: Int] {
+        let select = try db.makeStatement(sql: "SELECT number FROM reminder WHERE key = ?")
+        var numbers: [ReminderID: Int] = [:]
+        for reminder in reminders { numbers[reminder.id] = try Int.fetchOne(select, arguments: [reminder.id]) }
+        return numbers
     }
 
     /// Records where a reminder stands (shown, undelivered, missed); returns its number.

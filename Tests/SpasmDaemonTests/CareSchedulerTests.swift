@@ -67,10 +67,17 @@ final class TestClock: @unchecked Sendable {
         return (scheduler, try #require(desktop.shown.first?.key))
     }
 
+    /// Moves the clock on and lets the scheduler act, as its timer would.
+    func step(_ scheduler: CareScheduler, minutes: Double) {
+        clock.advance(minutes: minutes)
+        scheduler.replan()
+        pump(scheduler)
+    }
+
+    /// The recorded state of every reminder that has left "planned", by key.
     func states() throws -> [String: String] {
-        var states: [String: String] = [:]
-        for number in 1...50 { if let r = try journal.reminder(number: number) { states[r.key] = r.record.state.name } }
-        return states
+        let records = try journal.careInputs(now: clock.now, settings: configuration.reminders).records
+        return Dictionary(records.map { ($0.id, $0.state.name) }, uniquingKeysWith: { $1 })
     }
 
     @Test func anEpisodeShowsIceWithItsButtonsOnceOnly() throws {
@@ -100,13 +107,9 @@ final class TestClock: @unchecked Sendable {
         #expect(treatments.first?.treatment?.kind == .ice)
         #expect(treatments.first?.treatment?.minutes == 15)
 
-        clock.advance(minutes: 14)
-        scheduler.replan()
-        pump(scheduler)
+        step(scheduler, minutes: 14)
         #expect(desktop.shown.count == 1)
-        clock.advance(minutes: 1)
-        scheduler.replan()
-        pump(scheduler)
+        step(scheduler, minutes: 1)
         #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min", "Ice off now"])
     }
 
@@ -114,13 +117,9 @@ final class TestClock: @unchecked Sendable {
         let (scheduler, key) = try iceShown()
         desktop.send(.action(key: key, action: "snooze"))
         pump(scheduler)
-        clock.advance(minutes: 9)
-        scheduler.replan()
-        pump(scheduler)
+        step(scheduler, minutes: 9)
         #expect(desktop.shown.count == 1)
-        clock.advance(minutes: 1)
-        scheduler.replan()
-        pump(scheduler)
+        step(scheduler, minutes: 1)
         #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min", "Ice now, 15 min"])
         #expect(try journal.entries(kinds: [.treatment]).isEmpty)
     }
@@ -135,7 +134,7 @@ final class TestClock: @unchecked Sendable {
         pump(scheduler)
         #expect(desktop.shown.isEmpty)
         #expect(try states().values.contains("undelivered"))
-        #expect(scheduler.statusText(now: clock.now).contains("no notification server"))
+        #expect(scheduler.statusText().contains("no notification server"))
 
         clock.advance(minutes: 3)
         desktop.serverPresent = true
@@ -156,9 +155,7 @@ final class TestClock: @unchecked Sendable {
         scheduler.replan()
         pump(scheduler)
         #expect(desktop.shown.isEmpty)
-        clock.advance(minutes: 0.1)
-        scheduler.replan()
-        pump(scheduler)
+        step(scheduler, minutes: 0.1)
         #expect(desktop.shown.count == 1)
     }
 
@@ -263,25 +260,26 @@ final class TestClock: @unchecked Sendable {
         }
     }
 
+    /// A write reached the journal: the scheduler replans as its settle timer would, 50 ms later.
+    func written(_ scheduler: CareScheduler) {
+        scheduler.journalChanged()
+        scheduler.replan()
+        base.pump(scheduler)
+    }
+
     var suggestions: [DesktopNotification] { base.desktop.shown.filter { $0.category == "x-spasm.suggestion" } }
 
     @Test func aNewSuggestionIsShownOnceWithAReadButton() throws {
         let scheduler = try scheduler()
-        scheduler.journalChanged()
-        scheduler.replan()   // what the settle timer does 50 ms later
-        base.pump(scheduler)
+        written(scheduler)
         #expect(suggestions.isEmpty)
         try logSevereEpisodes()
-        scheduler.journalChanged()
-        scheduler.replan()   // what the settle timer does 50 ms later
-        base.pump(scheduler)
-        scheduler.journalChanged()
-        scheduler.replan()   // what the settle timer does 50 ms later
-        base.pump(scheduler)
+        written(scheduler)
+        written(scheduler)
         let shown = try #require(suggestions.first { $0.key.contains(Advice.Rule.severe.rawValue) })
         #expect(suggestions.filter { $0.key == shown.key }.count == 1)
         #expect(shown.actions.map(\.key) == ["read"])
-        #expect(shown.body.contains("8"))
+        #expect(shown.body.contains("2 episodes at severity 8 or more"))
 
         base.desktop.send(.action(key: shown.key, action: "read"))
         base.pump(scheduler)
@@ -294,13 +292,9 @@ final class TestClock: @unchecked Sendable {
         let scheduler = try scheduler()
         base.clock.advance(minutes: 13 * 60)   // 23:00
         try logSevereEpisodes()
-        scheduler.journalChanged()
-        scheduler.replan()   // what the settle timer does 50 ms later
-        base.pump(scheduler)
+        written(scheduler)
         #expect(suggestions.isEmpty)
-        base.clock.advance(minutes: 8 * 60 + 30)   // 07:30, when quiet hours end
-        scheduler.replan()
-        base.pump(scheduler)
+        base.step(scheduler, minutes: 8 * 60 + 30)   // 07:30, when quiet hours end
         #expect(suggestions.contains { $0.key.contains(Advice.Rule.severe.rawValue) })
     }
 
@@ -308,9 +302,7 @@ final class TestClock: @unchecked Sendable {
         let scheduler = try scheduler()
         base.desktop.serverPresent = false
         try logSevereEpisodes()
-        scheduler.journalChanged()
-        scheduler.replan()   // what the settle timer does 50 ms later
-        base.pump(scheduler)
+        written(scheduler)
         #expect(suggestions.isEmpty)
         base.desktop.serverPresent = true
         base.desktop.send(.serverAppeared)

@@ -17,6 +17,9 @@ public struct CarePlan: Sendable, Equatable {
         self.missed = missed
     }
 
+    /// Those not on screen yet, soonest first: what `spasm status` counts as pending.
+    public var pending: [Reminder] { reminders.filter { $0.state != .shown } }
+
     /// The earliest due time still ahead, for the one timer.
     public func nextDue(after now: Date) -> Date? {
         reminders.first { $0.due > now && $0.state != .shown }?.due

@@ -16,8 +16,8 @@ public enum ReminderAnswer: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The button's label for a kind ("Done", "Snooze 10 min", "Better").
-    public func label(for kind: ReminderKind, snoozeMinutes: Int) -> String {
+    /// The button's label for a kind ("Done", "Snooze 10 min", "Better"); nil: several kinds together.
+    public func label(for kind: ReminderKind?, snoozeMinutes: Int) -> String {
         switch self {
         case .done: kind == .redFlag ? "I have seen this" : "Done"
         case .snooze: "Snooze \(snoozeMinutes) min"
