@@ -31,7 +31,9 @@ let package = Package(
         ]),
         .target(name: "CLinux"),
         .systemLibrary(name: "CNotify", pkgConfig: "libnotify", providers: [.apt(["libnotify-dev"])]),
-        .target(name: "SpasmNotify", dependencies: ["CLinux", "CNotify"]),
+        .target(name: "SpasmNotify", dependencies: ["CLinux"]),
+        // libnotify, GLib and GIO live only in `spasm-notify`, which spasmd runs while notifications need it.
+        .target(name: "SpasmLibnotify", dependencies: ["SpasmNotify", "CNotify"]),
         .target(name: "SpasmDaemon", dependencies: [
             "CLinux", "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmSystemd", "SpasmNotify",
             .product(name: "Logging", package: "swift-log"),
@@ -70,8 +72,8 @@ let package = Package(
         .executableTarget(name: "spasm-systemd-probe", dependencies: ["SpasmSystemd"]),
         .executableTarget(name: "spasm-render", dependencies: ["SpasmReport"]),
         .executableTarget(name: "spasm-plan-bench", dependencies: ["SpasmCore", "SpasmStore"]),
-        // Runs LibnotifyNotifier in a process of its own, on the session bus its environment names.
-        .executableTarget(name: "spasm-notify-probe", dependencies: ["SpasmNotify"]),
+        // Shows spasmd's notifications through libnotify, on the session bus its environment names.
+        .executableTarget(name: "spasm-notify", dependencies: ["SpasmLibnotify"]),
         // A private desktop (dbus-daemon, Xvfb, dunst) for tests that need a real notification server.
         .target(name: "DesktopSession", path: "Tests/Support/DesktopSession"),
 
@@ -82,7 +84,7 @@ let package = Package(
         .testTarget(name: "SpasmExportTests", dependencies: ["SpasmExport"]),
         .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore", "SpasmIPC", "DesktopSession"]),
         .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
-        .testTarget(name: "SpasmNotifyTests", dependencies: ["SpasmNotify", "DesktopSession", "spasm-notify-probe"]),
+        .testTarget(name: "SpasmNotifyTests", dependencies: ["SpasmNotify", "SpasmLibnotify", "DesktopSession", "spasm-notify"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@ import DesktopSession
 import Foundation
 import SpasmNotify
 
-/// A LibnotifyNotifier in a `spasm-notify-probe` process of its own, so that it finds exactly the
+/// A LibnotifyNotifier in a `spasm-notify` process of its own, so that it finds exactly the
 /// session bus its environment names (libnotify and GIO keep one per process).
 final class NotifyProbe {
     let process: DesktopProcess
@@ -52,12 +52,12 @@ final class NotifyProbe {
     /// For failure messages: what it printed and logged.
     var transcript: String { process.output.joined(separator: "\n") + "\n" + process.errors }
 
-    /// The built `spasm-notify-probe`, beside the test bundle.
+    /// The built `spasm-notify`, beside the test bundle.
     static let path: String = {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("spasm-notify-probe").path
+            .appendingPathComponent("spasm-notify").path
         if FileManager.default.isExecutableFile(atPath: beside) { return beside }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/spasm-notify-probe").path
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/spasm-notify").path
     }()
 }

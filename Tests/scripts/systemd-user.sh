@@ -2,7 +2,7 @@
 # spasmd under a real systemd user manager, in a private mount namespace (TESTING.md's recipe):
 # socket activation, the STATUS line, kill -9 with nothing lost, the watchdog, and 200 concurrent
 # CLI invocations while spasmd is being killed. Prints "ok: ..." lines; exits non-zero on failure.
-#   Tests/scripts/systemd-user.sh BIN_DIR        (as root; BIN_DIR holds spasm and spasmd)
+#   Tests/scripts/systemd-user.sh BIN_DIR        (as root; BIN_DIR holds spasm, spasmd and spasm-notify)
 set -euo pipefail
 trap 'echo "FAIL: line $LINENO: $BASH_COMMAND"' ERR
 BIN_DIR=$(cd "$1" && pwd)
@@ -26,14 +26,14 @@ mkdir -p /run/user && mount -t tmpfs -o mode=755 tmpfs /run/user && mkdir -m 700
 # The unit says User=%u, and systemd always gives root the home /root: so the test's home is a
 # fresh tmpfs over /root (not under /tmp, which the service sees privately). Copy what we need first.
 stage=/run/user/stage; mkdir -p "$stage"
-cp "$BIN_DIR/spasm" "$BIN_DIR/spasmd" "$UNITS/spasmd.socket" "$UNITS/spasmd.service" "$stage/"
+cp "$BIN_DIR/spasm" "$BIN_DIR/spasmd" "$BIN_DIR/spasm-notify" "$UNITS/spasmd.socket" "$UNITS/spasmd.service" "$stage/"
 BIN_DIR=$stage UNITS=$stage
 export HOME=$(getent passwd "$(id -u)" | cut -d: -f6) XDG_RUNTIME_DIR=/run/user/$(id -u) TZ=UTC
 mount -t tmpfs -o mode=700 tmpfs "$HOME"
 unset XDG_DATA_HOME XDG_CONFIG_HOME SPASM_DB SPASM_SOCKET
 mkdir -p "$HOME/.config/systemd/user" "$HOME/.local/bin" "$HOME/.local/share/spasm"
 chmod 700 "$HOME/.local/share/spasm"
-install -m 755 "$BIN_DIR/spasm" "$BIN_DIR/spasmd" "$HOME/.local/bin/"
+install -m 755 "$BIN_DIR/spasm" "$BIN_DIR/spasmd" "$BIN_DIR/spasm-notify" "$HOME/.local/bin/"
 cp "$UNITS/spasmd.socket" "$UNITS/spasmd.service" "$HOME/.config/systemd/user/"
 # The test's own settings: a short watchdog, output to a file (there is no journald here), and a
 # start limit that lets the test kill spasmd many times.

@@ -1,13 +1,15 @@
 import Foundation
+import SpasmLibnotify
 import SpasmNotify
 
-/// Drives a LibnotifyNotifier on the session bus this process's environment names, so a test can
-/// give it a private desktop of its own.
+/// `spasm-notify [APP-NAME]`: shows spasmd's notifications through libnotify, on the session bus
+/// its environment names. spasmd runs it only while notifications need it (HelperNotifier), so that
+/// GLib, GIO and libnotify are not resident in spasmd all day; tests run it on a private desktop.
 ///
 /// stdin, one command a line: `show {DesktopNotification as JSON}` or `close KEY`; end of input
 /// stops it. stdout: each NotifierEvent as one line of JSON, as the notifier reports it.
 @main
-struct NotifyProbe {
+struct NotifyHelper {
     static func main() {
         let notifier = LibnotifyNotifier(appName: CommandLine.arguments.dropFirst().first ?? "spasm")
         var input = LineReader(descriptor: 0)
@@ -30,7 +32,7 @@ struct NotifyProbe {
         } else if line.hasPrefix("close ") {
             notifier.close(key: String(line.dropFirst(6)))
         } else {
-            FileHandle.standardError.write(Data("spasm-notify-probe: cannot read \(line)\n".utf8))
+            FileHandle.standardError.write(Data("spasm-notify: cannot read \(line)\n".utf8))
         }
     }
 

@@ -1,4 +1,5 @@
 import CNotify
+import SpasmNotify
 import Foundation
 
 /// Shows notifications through libnotify on the session bus, for a real desktop.
