@@ -72,8 +72,16 @@ let package = Package(
         .executableTarget(name: "spasm-systemd-probe", dependencies: ["SpasmSystemd"]),
         .executableTarget(name: "spasm-render", dependencies: ["SpasmReport"]),
         .executableTarget(name: "spasm-plan-bench", dependencies: ["SpasmCore", "SpasmStore"]),
-        // Shows spasmd's notifications through libnotify, on the session bus its environment names.
-        .executableTarget(name: "spasm-notify", dependencies: ["SpasmLibnotify"]),
+        // Shows spasmd's notifications through libnotify, on the session bus its environment names,
+        // while spasmd needs it; linked like spasmd (but without an order file) to stay small meanwhile.
+        .executableTarget(
+            name: "spasm-notify",
+            dependencies: ["SpasmLibnotify"],
+            linkerSettings: [.unsafeFlags([
+                "-use-ld=lld", "-L", Context.packageDirectory + "/Sources/spasmd/link",
+                "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
+            ], .when(platforms: [.linux], configuration: .release))]
+        ),
         // A private desktop (dbus-daemon, Xvfb, dunst) for tests that need a real notification server.
         .target(name: "DesktopSession", path: "Tests/Support/DesktopSession"),
 
