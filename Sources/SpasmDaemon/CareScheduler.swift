@@ -178,7 +178,10 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
             onStatusChange()
         case .action(let key, let action):
             guard let answer = ReminderAnswer(rawValue: action), let numbers = ReminderNotification.numbers(in: key) else { return }
+            // Answered: take it off the desktop. Most servers do so themselves; some (dunst's menu)
+            // leave it up, with buttons for a reminder that is over.
             onScreen[key] = nil
+            notifier.close(key: key)
             for number in numbers {
                 do { _ = try record(answer, to: number, now: now) } catch {
                     logger.info("answer not recorded: \(error)", metadata: ["number": "\(number)", "answer": "\(action)"])

@@ -70,6 +70,7 @@ final class SuggestionReview {
         switch event {
         case .action(let key, "read") where key.hasPrefix(Self.keyPrefix):
             let suggestion = onScreen.removeValue(forKey: key) ?? String(key.dropFirst(Self.keyPrefix.count))
+            notifier.close(key: key)
             do { try journal.markSuggestionRead(suggestion, now: now) } catch {
                 logger.error("could not mark the suggestion read: \(error)")
             }

@@ -106,6 +106,8 @@ final class TestClock: @unchecked Sendable {
         #expect(treatments.count == 1)
         #expect(treatments.first?.treatment?.kind == .ice)
         #expect(treatments.first?.treatment?.minutes == 15)
+        // Answered, it leaves the desktop even where the server would leave it up.
+        #expect(desktop.closed == [key])
 
         step(scheduler, minutes: 14)
         #expect(desktop.shown.count == 1)
@@ -284,6 +286,7 @@ final class TestClock: @unchecked Sendable {
         base.desktop.send(.action(key: shown.key, action: "read"))
         base.pump(scheduler)
         #expect(try base.journal.suggestionRead(String(shown.key.dropFirst(2))) != nil)
+        #expect(base.desktop.closed == [shown.key])
         // Reading it records nothing else.
         #expect(try base.journal.entries(kinds: [.treatment]).isEmpty)
     }
