@@ -35,6 +35,8 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
     /// Failed shows in a row, for the backoff, and when to try again.
     private var failures = 0
     private var retryAt: Date?
+    /// When the timer fires next.
+    private(set) var wakeAt: Date?
     /// Called when the status line may have changed.
     var onStatusChange: () -> Void = {}
     /// New suggestions as notifications; reviewed when the journal changes.
@@ -148,8 +150,13 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
     /// come into the plan's horizon.
     private func arm(now: Date) {
         let horizon = now + TimeInterval(book.configuration.reminders.horizonHours) * 1800
-        let candidates = [snapshot?.plan.nextDue(after: now), retryAt, reviewAt, horizon].compactMap { $0 }
-        timer.arm(at: candidates.min()!)
+        // A retry that is due was made by this replan (its answer sets the next one), and without a
+        // server only one appearing retries: a past time here would fire the timer again at once,
+        // and again, until a server came.
+        let retry = serverPresent ? retryAt.flatMap { $0 > now ? $0 : nil } : nil
+        let candidates = [snapshot?.plan.nextDue(after: now), retry, reviewAt, horizon].compactMap { $0 }
+        wakeAt = candidates.min()!
+        timer.arm(at: wakeAt!)
     }
 
     // MARK: - Events from the desktop

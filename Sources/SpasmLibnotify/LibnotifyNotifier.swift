@@ -21,6 +21,17 @@ public final class LibnotifyNotifier: Notifier, @unchecked Sendable {
 
     deinit { loop.stop() }
 
+    /// Whether this process can connect to its session bus at all (else no server can ever appear).
+    public static func sessionBusReachable() -> Bool {
+        var error: UnsafeMutablePointer<GError>?
+        guard let connection = g_bus_get_sync(G_BUS_TYPE_SESSION, nil, &error) else {
+            g_clear_error(&error)
+            return false
+        }
+        g_object_unref(UnsafeMutableRawPointer(connection))
+        return true
+    }
+
     public func takeEvents() -> [NotifierEvent] { events.take() }
 
     public func show(_ notification: DesktopNotification) {

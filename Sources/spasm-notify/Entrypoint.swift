@@ -11,6 +11,13 @@ import SpasmNotify
 @main
 struct NotifyHelper {
     static func main() {
+        // Without a session bus no server can appear on one: say so and end rather than wait. (What
+        // spasmd sent meanwhile fails with the end of this process.)
+        guard LibnotifyNotifier.sessionBusReachable() else {
+            report([.serverVanished])
+            FileHandle.standardError.write(Data("spasm-notify: no session bus (DBUS_SESSION_BUS_ADDRESS, $XDG_RUNTIME_DIR/bus); notifications cannot be shown\n".utf8))
+            exit(69)
+        }
         let notifier = LibnotifyNotifier(appName: CommandLine.arguments.dropFirst().first ?? "spasm")
         var input = LineReader(descriptor: 0)
         var watched = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),

@@ -161,6 +161,26 @@ final class TestClock: @unchecked Sendable {
         #expect(desktop.shown.count == 1)
     }
 
+    @Test func aFailureThenTheServerLeavingWaitsForOneWithoutSpinning() throws {
+        let scheduler = try scheduler()
+        desktop.serverPresent = false
+        try logEpisode()
+        scheduler.replan()
+        pump(scheduler)   // .failed before the notifier saw that no server is there
+        desktop.send(.serverVanished)
+        pump(scheduler)
+        step(scheduler, minutes: 1)
+        // The retry time has passed; the timer waits for what is next, not for it again.
+        #expect(try #require(scheduler.wakeAt) > clock.now)
+        #expect(desktop.shown.isEmpty)
+
+        desktop.serverPresent = true
+        desktop.send(.serverAppeared)
+        pump(scheduler)
+        pump(scheduler)
+        #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min"])
+    }
+
     @Test func aRestartedSchedulerShowsNothingTwiceAndLosesNothing() throws {
         let (first, key) = try iceShown()
         desktop.send(.action(key: key, action: "done"))

@@ -81,6 +81,18 @@ import Testing
         #expect(driver.waitFor { $0.contains(.action(key: "r4", action: "skip")) }, "\(driver.events)")
     }
 
+    @Test func withoutASessionBusTheHelperEndsAndTheShowFails() throws {
+        let emptyRuntime = "/tmp/spasm-nobus-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: emptyRuntime, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: emptyRuntime) }
+        let driver = Driver(environment: ["PATH": "/usr/bin:/bin", "HOME": emptyRuntime, "XDG_RUNTIME_DIR": emptyRuntime])
+        driver.notifier.show(stretch)
+        #expect(driver.waitFor { events in events.contains { if case .failed(key: "r4", _) = $0 { true } else { false } } }, "\(driver.events)")
+        #expect(driver.events.first == .serverVanished)
+        // No helper waits for a server that cannot come.
+        #expect(driver.waitFor { _ in driver.notifier.helperProcess == nil })
+    }
+
     @Test func aMissingHelperFailsTheShowWithItsPath() {
         let notifier = HelperNotifier(executable: "/nonexistent/spasm-notify")
         notifier.show(stretch)
@@ -100,8 +112,11 @@ private final class Driver {
     let notifier: HelperNotifier
     private(set) var events: [NotifierEvent] = []
 
-    init(on desktop: DesktopSession) {
-        let environment = desktop.environment.merging(["PATH": "/usr/bin:/bin", "HOME": desktop.directory]) { $1 }
+    convenience init(on desktop: DesktopSession) {
+        self.init(environment: desktop.environment.merging(["PATH": "/usr/bin:/bin", "HOME": desktop.directory]) { $1 })
+    }
+
+    init(environment: [String: String]) {
         notifier = HelperNotifier(executable: NotifyProbe.path, arguments: ["spasm"], environment: environment)
     }
 
