@@ -76,8 +76,10 @@ public final class HelperNotifier: Notifier, @unchecked Sendable {
         }
         if let helper = current {
             for event in helper.read() {
-                if case .serverAppeared = event { helper.reportedServer = true }
-                if case .serverVanished = event { helper.reportedServer = true }
+                switch event {
+                case .serverAppeared, .serverVanished: helper.reportedServer = true
+                default: break
+                }
                 // A server is assumed until one is missed, so each new helper's first sight of it is
                 // no news; only a return after it left is.
                 if case .serverAppeared = event, serverPresent { continue }
@@ -132,6 +134,7 @@ public final class HelperNotifier: Notifier, @unchecked Sendable {
         for key in onScreen.sorted() { made.post(.closed(key: key)) }
         awaiting.removeAll()
         onScreen.removeAll()
+        // The next helper reports the server afresh.
         serverPresent = true
     }
 
