@@ -1,18 +1,17 @@
 import Foundation
 import SpasmCore
 import SpasmExport
+import SpasmStore
 
 /// Runs `spasm-render`, the program that draws the PDF: cairo and pango live there, so `spasm` itself
 /// starts without loading them. It reads the entries as a JSON backup on stdin and writes the PDF to stdout.
 enum ReportRenderer {
     /// `$SPASM_RENDER`, else `spasm-render` in the directory of the running `spasm`.
     static func executable() throws(OutputFile.Failure) -> String {
-        if let path = ProcessInfo.processInfo.environment["SPASM_RENDER"], !path.isEmpty { return path }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let own = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
-        let path = (own as NSString).deletingLastPathComponent + "/spasm-render"
-        guard FileManager.default.isExecutableFile(atPath: path) else {
+        let path = Locations.companion(named: "spasm-render", variable: "SPASM_RENDER")
+        // A path set in $SPASM_RENDER is run as given (running it says what is wrong with it).
+        let chosen = !(ProcessInfo.processInfo.environment["SPASM_RENDER"] ?? "").isEmpty
+        guard chosen || FileManager.default.isExecutableFile(atPath: path) else {
             throw OutputFile.Failure(status: 69, description: "the PDF needs spasm-render, which is not installed beside spasm (looked for \(path)); run scripts/install, or set SPASM_RENDER to its path")
         }
         return path

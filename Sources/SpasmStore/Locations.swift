@@ -21,6 +21,18 @@ public enum Locations {
         return base("XDG_CONFIG_HOME", fallback: ".config", environment) + "/spasm/config.toml"
     }
 
+    /// A program installed with spasm (`spasm-render`, `spasm-notify`): `$variable` when set, else
+    /// the file of that name in the directory of the running executable, where scripts/install puts
+    /// them all.
+    public static func companion(named name: String, variable: String,
+                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment[variable], !path.isEmpty { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let own = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+        return (own as NSString).deletingLastPathComponent + "/" + name
+    }
+
     private static func base(_ variable: String, fallback: String, _ environment: [String: String]) -> String {
         // The XDG spec: relative paths in these variables are invalid and must be ignored.
         if let value = environment[variable], value.hasPrefix("/") { return value }

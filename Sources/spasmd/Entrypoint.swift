@@ -46,7 +46,7 @@ struct Entrypoint {
             var options = Daemon.Options(socketPath: socketPath, journalPath: Locations.journal(override: db),
                                          configuration: settings.configuration, version: version)
             options.faults = Set((environment["SPASMD_TEST_FAULTS"] ?? "").split(separator: ",").map(String.init))
-            let desktop = HelperNotifier(executable: helper(environment), arguments: ["spasm"])
+            let desktop = HelperNotifier(executable: Locations.companion(named: "spasm-notify", variable: "SPASM_NOTIFY"), arguments: ["spasm"])
             try Daemon(options: options, logger: logger, notifier: SystemdNotifier(), desktop: desktop).run()
         } catch let error as AlreadyServing {
             logger.error("\(error.description)")
@@ -57,15 +57,5 @@ struct Entrypoint {
             logger.critical("cannot start: \(error)", metadata: metadata)
             exit(error is ConfigurationError ? 78 : 74)
         }
-    }
-
-    /// `$SPASM_NOTIFY`, else `spasm-notify` in the directory of the running spasmd (where
-    /// scripts/install puts both).
-    static func helper(_ environment: [String: String]) -> String {
-        if let path = environment["SPASM_NOTIFY"], !path.isEmpty { return path }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let own = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
-        return String(own[..<(own.lastIndex(of: "/") ?? own.startIndex)]) + "/spasm-notify"
     }
 }

@@ -67,6 +67,21 @@ final class TestClock: @unchecked Sendable {
         return (scheduler, try #require(desktop.shown.first?.key))
     }
 
+    /// Plays the notification server leaving the bus, as the scheduler hears it.
+    func serverLeaves(_ scheduler: CareScheduler) {
+        desktop.serverPresent = false
+        desktop.send(.serverVanished)
+        pump(scheduler)
+    }
+
+    /// Plays a server appearing, and lets the scheduler show what waited (and hear that it did).
+    func serverAppears(_ scheduler: CareScheduler) {
+        desktop.serverPresent = true
+        desktop.send(.serverAppeared)
+        pump(scheduler)
+        pump(scheduler)
+    }
+
     /// Moves the clock on and lets the scheduler act, as its timer would.
     func step(_ scheduler: CareScheduler, minutes: Double) {
         clock.advance(minutes: minutes)
@@ -128,9 +143,7 @@ final class TestClock: @unchecked Sendable {
 
     @Test func withoutAServerTheReminderWaitsAndIsShownWhenOneAppears() throws {
         let scheduler = try scheduler()
-        desktop.serverPresent = false
-        desktop.send(.serverVanished)
-        pump(scheduler)
+        serverLeaves(scheduler)
         try logEpisode()
         scheduler.replan()
         pump(scheduler)
@@ -139,10 +152,7 @@ final class TestClock: @unchecked Sendable {
         #expect(scheduler.statusText().contains("no notification server"))
 
         clock.advance(minutes: 3)
-        desktop.serverPresent = true
-        desktop.send(.serverAppeared)
-        pump(scheduler)
-        pump(scheduler)
+        serverAppears(scheduler)
         #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min"])
         #expect(try states().values.filter { $0 == "shown" }.count == 1)
     }
@@ -167,17 +177,13 @@ final class TestClock: @unchecked Sendable {
         try logEpisode()
         scheduler.replan()
         pump(scheduler)   // .failed before the notifier saw that no server is there
-        desktop.send(.serverVanished)
-        pump(scheduler)
+        serverLeaves(scheduler)
         step(scheduler, minutes: 1)
         // The retry time has passed; the timer waits for what is next, not for it again.
         #expect(try #require(scheduler.wakeAt) > clock.now)
         #expect(desktop.shown.isEmpty)
 
-        desktop.serverPresent = true
-        desktop.send(.serverAppeared)
-        pump(scheduler)
-        pump(scheduler)
+        serverAppears(scheduler)
         #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min"])
     }
 
@@ -327,10 +333,7 @@ final class TestClock: @unchecked Sendable {
         try logSevereEpisodes()
         written(scheduler)
         #expect(suggestions.isEmpty)
-        base.desktop.serverPresent = true
-        base.desktop.send(.serverAppeared)
-        base.pump(scheduler)
-        base.pump(scheduler)
+        base.serverAppears(scheduler)
         #expect(suggestions.filter { $0.key.contains(Advice.Rule.severe.rawValue) }.count == 1)
     }
 }

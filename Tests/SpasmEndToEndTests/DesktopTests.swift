@@ -81,34 +81,24 @@ import Glibc
     @Test func spasmNotifyRunsOnlyWhileANotificationIsOnScreen() throws {
         let daemon = try startDaemon()
         let spasmd = daemon.process.processIdentifier
+        let helpers = { ProcessTable.children(of: spasmd, named: "spasm-notify") }
         // At rest spasmd holds no notification machinery: no helper, and no libnotify in spasmd.
-        #expect(helpers(of: spasmd).isEmpty)
+        #expect(helpers().isEmpty)
         let maps = try String(contentsOfFile: "/proc/\(spasmd)/maps", encoding: .utf8)
         #expect(!maps.contains("libnotify") && !maps.contains("libgio"))
 
         #expect(try spasm("log", "neck", "6").status == 0)
         #expect(waitUntilShown("Ice now, 1 min"), "\(desktop.printed())")
-        #expect(helpers(of: spasmd).count == 1)
+        #expect(helpers().count == 1)
         #expect(try choose("done") { try treatments().count == 1 })
         // Answered, the notification is gone, and so is the helper, until "ice off" is due.
-        #expect(DesktopSession.waitFor(timeout: .seconds(20)) { helpers(of: spasmd).isEmpty }, "\(helpers(of: spasmd))")
+        #expect(DesktopSession.waitFor(timeout: .seconds(20)) { helpers().isEmpty }, "\(helpers())")
         #expect(shown("Ice off now").isEmpty)
         #expect(waitUntilShown("Ice off now", timeout: .seconds(90)), "\(desktop.printed().map(\.summary))")
-        #expect(helpers(of: spasmd).count == 1)
+        #expect(helpers().count == 1)
         #expect(daemon.stop() == 0)
     }
 
-    /// Live `spasm-notify` processes whose parent is `parent`.
-    func helpers(of parent: Int32) -> [Int32] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap(Int32.init).filter { pid in
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")") else { return false }
-            let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
-            return stat[stat.index(after: open)..<close] == "spasm-notify" && fields.count > 1 && fields[0] != "Z"
-                && Int32(fields[1]) == parent
-        }
-    }
 
     @Test func snoozeBringsTheReminderBackAfterTheSnoozeTime() throws {
         let daemon = try startDaemon()

@@ -15,10 +15,8 @@ import Testing
         let driver = Driver(on: desktop)
         #expect(driver.notifier.helperProcess == nil)
 
-        driver.notifier.show(stretch)
-        #expect(driver.waitFor { $0.contains(.shown(key: "r4")) }, "\(driver.events)")
-        let helper = try #require(driver.notifier.helperProcess)
-        #expect(Driver.isRunningHelper(helper))
+        let helper = try #require(driver.showAndWait(stretch), "\(driver.events)")
+        #expect(ProcessTable.children(of: getpid(), named: "spasm-notify").contains(helper))
         #expect(desktop.printed().last?.summary == "PT: neck stretches")
 
         try desktop.chooseFromMenu(action: "done")
@@ -26,26 +24,23 @@ import Testing
         driver.notifier.close(key: "r4")
         #expect(driver.waitFor { $0.contains(.closed(key: "r4")) }, "\(driver.events)")
         // Nothing on screen: told to end, it exits and is collected.
-        #expect(driver.waitFor { _ in !FileManager.default.fileExists(atPath: "/proc/\(helper)") }, "helper \(helper) still runs")
+        #expect(driver.waitUntilGone(helper), "helper \(helper) still runs")
         #expect(driver.notifier.helperProcess == nil)
         // Its first sight of the server is no news to spasmd.
         #expect(!driver.events.contains(.serverAppeared))
 
         // The next notification starts a new one.
-        driver.notifier.show(stretch)
-        #expect(driver.waitFor { $0.filter { $0 == .shown(key: "r4") }.count == 2 }, "\(driver.events)")
-        #expect(driver.notifier.helperProcess.map { $0 != helper } == true)
+        let next = try #require(driver.showAndWait(stretch), "\(driver.events)")
+        #expect(next != helper)
     }
 
     @Test func theUserDismissingTheLastNotificationEndsTheHelperToo() throws {
         let desktop = try DesktopSession()
         let driver = Driver(on: desktop)
-        driver.notifier.show(stretch)
-        #expect(driver.waitFor { $0.contains(.shown(key: "r4")) }, "\(driver.events)")
-        let helper = try #require(driver.notifier.helperProcess)
+        let helper = try #require(driver.showAndWait(stretch), "\(driver.events)")
         try desktop.closeAll()
         #expect(driver.waitFor { $0.contains(.closed(key: "r4")) }, "\(driver.events)")
-        #expect(driver.waitFor { _ in !FileManager.default.fileExists(atPath: "/proc/\(helper)") }, "helper \(helper) still runs")
+        #expect(driver.waitUntilGone(helper), "helper \(helper) still runs")
     }
 
     @Test func withoutAServerTheHelperStaysToSeeOneAppear() throws {
@@ -53,30 +48,26 @@ import Testing
         try desktop.killDunst()
         let driver = Driver(on: desktop)
         driver.notifier.show(stretch)
-        #expect(driver.waitFor { events in events.contains { if case .failed(key: "r4", _) = $0 { true } else { false } } }, "\(driver.events)")
+        #expect(driver.waitFor { $0.contains(where: Driver.failed("r4")) }, "\(driver.events)")
         #expect(driver.waitFor { $0.contains(.serverVanished) }, "\(driver.events)")
         let helper = try #require(driver.notifier.helperProcess)
-        #expect(Driver.isRunningHelper(helper))
+        #expect(ProcessTable.children(of: getpid(), named: "spasm-notify").contains(helper))
 
         try desktop.startDunst()
         #expect(driver.waitFor { $0.contains(.serverAppeared) }, "\(driver.events)")
-        driver.notifier.show(stretch)
-        #expect(driver.waitFor { $0.contains(.shown(key: "r4")) }, "\(driver.events)")
+        #expect(driver.showAndWait(stretch) != nil, "\(driver.events)")
     }
 
     @Test func aHelperThatDiesTakesItsNotificationsAndTheNextShowStartsAnother() throws {
         let desktop = try DesktopSession()
         let driver = Driver(on: desktop)
-        driver.notifier.show(stretch)
-        #expect(driver.waitFor { $0.contains(.shown(key: "r4")) }, "\(driver.events)")
-        let helper = try #require(driver.notifier.helperProcess)
+        let helper = try #require(driver.showAndWait(stretch), "\(driver.events)")
         kill(helper, SIGKILL)
         // Its buttons can no longer answer: closed, as far as spasmd can know.
         #expect(driver.waitFor { $0.contains(.closed(key: "r4")) }, "\(driver.events)")
         #expect(driver.notifier.helperProcess == nil)
 
-        driver.notifier.show(stretch)
-        #expect(driver.waitFor { $0.filter { $0 == .shown(key: "r4") }.count == 2 }, "\(driver.events)")
+        #expect(driver.showAndWait(stretch) != nil, "\(driver.events)")
         try desktop.chooseFromMenu(action: "skip")
         #expect(driver.waitFor { $0.contains(.action(key: "r4", action: "skip")) }, "\(driver.events)")
     }
@@ -87,7 +78,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: emptyRuntime) }
         let driver = Driver(environment: ["PATH": "/usr/bin:/bin", "HOME": emptyRuntime, "XDG_RUNTIME_DIR": emptyRuntime])
         driver.notifier.show(stretch)
-        #expect(driver.waitFor { events in events.contains { if case .failed(key: "r4", _) = $0 { true } else { false } } }, "\(driver.events)")
+        #expect(driver.waitFor { $0.contains(where: Driver.failed("r4")) }, "\(driver.events)")
         #expect(driver.events.first == .serverVanished)
         // No helper waits for a server that cannot come.
         #expect(driver.waitFor { _ in driver.notifier.helperProcess == nil })
@@ -120,6 +111,24 @@ private final class Driver {
         notifier = HelperNotifier(executable: NotifyProbe.path, arguments: ["spasm"], environment: environment)
     }
 
+    /// Shows `notification` and waits until the server took it; the helper that showed it.
+    func showAndWait(_ notification: DesktopNotification) -> pid_t? {
+        let before = events.filter { $0 == .shown(key: notification.key) }.count
+        notifier.show(notification)
+        guard waitFor({ $0.filter { $0 == .shown(key: notification.key) }.count > before }) else { return nil }
+        return notifier.helperProcess
+    }
+
+    /// Drives the notifier until process `pid` has exited and been collected.
+    func waitUntilGone(_ pid: pid_t) -> Bool {
+        waitFor { _ in !FileManager.default.fileExists(atPath: "/proc/\(pid)") }
+    }
+
+    /// Matches a failed show of `key`, whatever the reason.
+    static func failed(_ key: String) -> (NotifierEvent) -> Bool {
+        { if case .failed(key, _) = $0 { true } else { false } }
+    }
+
     /// Drives the notifier until `condition` holds for everything reported so far (10 s at most).
     func waitFor(_ condition: ([NotifierEvent]) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(10)
@@ -131,14 +140,5 @@ private final class Driver {
         }
         events += notifier.takeEvents()
         return condition(events)
-    }
-
-    /// Whether `pid` is a live spasm-notify started by this process (a zombie has exited).
-    static func isRunningHelper(_ pid: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")") else { return false }
-        let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
-        return stat[stat.index(after: open)..<close] == "spasm-notify" && fields.count > 1 && fields[0] != "Z"
-            && Int32(fields[1]) == getpid()
     }
 }
