@@ -37,7 +37,7 @@ extension Spasm {
                 throw ExitCode(65)
             }
             let context = try Context(journal)
-            let added = try context.openLocalJournal().addNew(entries, now: context.now)
+            let added = try context.openJournal().addNew(entries, now: context.now)
             var counts = Dictionary(uniqueKeysWithValues: Entry.Kind.allCases.map { ($0.rawValue, 0) })
             for entry in added { counts[entry.kind.rawValue, default: 0] += 1 }
             let report = Report(added: counts, alreadyPresent: entries.count - added.count)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SpasmCore
-import SpasmIPC
 import SpasmStore
 
 /// Where the journal and the settings are; shared by every command.
@@ -39,28 +38,16 @@ struct Context {
     /// The user's offset from UTC at an instant, stored with each entry.
     func utcOffset(at instant: Date) -> Int { calendar.timeZone.secondsFromGMT(for: instant) }
 
-    /// The journal file itself, for bulk reads and imports that need not pass through spasmd
-    /// (SQLite's locking keeps both writers safe).
-    func openLocalJournal() throws -> Journal {
+    /// The journal file, opened in this process: every command reads and writes it itself, whether
+    /// or not spasmd runs (spasmd watches the file and replans on any change).
+    func openJournal() throws -> Journal {
         try Journal.open(at: Locations.journal(override: options.db),
                          busyTimeout: .milliseconds(configuration.busyTimeoutMilliseconds))
     }
 
-    /// The journal through spasmd when it answers, else the file directly (saying so on stderr).
-    /// An explicit --db or $SPASM_DB always means the file directly.
-    func openJournal() throws -> any JournalAccess {
-        let timeout = Duration.milliseconds(configuration.busyTimeoutMilliseconds)
-        let path = Locations.journal(override: options.db)
-        let local = { LocalJournal(journal: try Journal.open(at: path, busyTimeout: timeout)) }
-        let environment = ProcessInfo.processInfo.environment
-        guard !Locations.journalIsOverridden(options.db, environment: environment),
-              let socket = ServiceSocket.path(environment: environment) else { return try local() }
-        do {
-            return DaemonJournal(client: try JournalClient(socketPath: socket), socketPath: socket, fallback: local)
-        } catch {
-            standardError("spasm: spasmd is not running; writing to the journal directly (reminders wait until it runs)")
-            return try local()
-        }
+    /// The care plan over the journal file: the reminders and their numbers as spasmd sees them.
+    func openCare() throws -> CareBook {
+        CareBook(journal: try openJournal(), configuration: configuration, calendar: calendar)
     }
 
     /// A note as given, or read from standard input when given as "-" (a long note exceeds what one

@@ -29,7 +29,7 @@ extension Spasm {
         func run() throws {
             let context = try Context(journal)
             let end = try self.end(context)
-            try context.openCare().pause(until: end)
+            try context.openCare().pause(until: end, now: context.now)
             let time = CivilTime(end, utcOffset: context.utcOffset(at: end))
             if output.json { return try JSONOutput.print(Reply(until: time.iso8601)) }
             say("Reminders paused until \(time.short); red flags still show. 'spasm resume' ends the pause.")
@@ -53,7 +53,7 @@ extension Spasm {
 
         func run() throws {
             let context = try Context(journal)
-            let was = try context.openCare().resume()
+            let was = try context.openCare().resume(now: context.now)
             if output.json { return try JSONOutput.print(Reply(wasPaused: was)) }
             say(was ? "Reminders resumed." : "Reminders were not paused.")
         }

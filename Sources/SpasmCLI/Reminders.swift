@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpasmCore
 import SpasmIPC
+import SpasmStore
 
 extension Spasm {
     struct Reminders: ParsableCommand {
@@ -20,7 +21,9 @@ extension Spasm {
 
         func run() throws {
             let context = try Context(journal)
-            let reply = try context.openCare().reminders()
+            let snapshot = try context.openCare().plan(now: context.now)
+            let reply = CareInterface.RemindersReply(plan: snapshot.plan, pause: snapshot.pause, in: context.calendar.timeZone,
+                                                     number: snapshot.number(of:))
             if output.json { return try JSONOutput.print(reply) }
             var lines: [String] = []
             if let until = reply.pausedUntil.flatMap(CivilTime.init(iso8601:)) {
@@ -52,7 +55,10 @@ extension Spasm {
 
         func answer(_ answer: ReminderAnswer) throws {
             let context = try Context(journal)
-            let reply = try context.openCare().answer(number, with: answer)
+            // Written to the journal; spasmd sees the change and takes the notification off the desktop.
+            let stored = try context.openCare().answer(number, with: answer, now: context.now)
+            let reply = CareInterface.AnswerReply(number: number, kind: stored.kind.rawValue, state: stored.record.state.name,
+                                                  treatmentID: stored.entryID)
             if output.json { return try JSONOutput.print(reply) }
             var line: String
             switch answer {

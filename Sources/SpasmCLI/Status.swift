@@ -2,13 +2,16 @@ import ArgumentParser
 import Foundation
 import SpasmCore
 import SpasmIPC
+import SpasmStore
 
 extension Spasm {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "status",
-            abstract: "Whether spasmd runs, and the next reminder.",
+            abstract: "Whether spasmd runs, which journal it serves, and the next reminder.",
             discussion: """
+            The one command that asks spasmd (over $XDG_RUNTIME_DIR/spasm/spasmd.sock); every other command \
+            reads and writes the journal file itself, and spasmd follows the file.
             --waybar prints one line of JSON in the format of waybar's custom module (text, tooltip, class, \
             alt); class is one of stopped, paused, due, red-flag, pending, idle. Example module:
               "custom/spasm": { "exec": "spasm status --waybar", "return-type": "json", "interval": 60 }
@@ -26,8 +29,13 @@ extension Spasm {
             var pending: Int?
             var pausedUntil: String?
             var notificationServer: Bool?
+            /// The journal spasmd serves, and the one this command uses.
+            var served: String?
+            var journal: String
+            var sameJournal: Bool?
             enum CodingKeys: String, CodingKey {
                 case running, status, next, pending, pausedUntil = "paused_until", notificationServer = "notification_server"
+                case served = "served_journal", journal, sameJournal = "same_journal"
             }
         }
 
@@ -41,12 +49,15 @@ extension Spasm {
 
         func run() throws {
             let context = try Context(journal)
-            let status = try context.openCare(quiet: true).status()
+            let status = Self.ask(environment: ProcessInfo.processInfo.environment)
             if waybar { return try JSONOutput.print(Self.waybar(status, now: context.now)) }
+            let path = Locations.journal(override: journal.db)
+            let same = status.map { Self.sameFile($0.journal, path) }
             if output.json {
                 return try JSONOutput.print(Reply(running: status != nil, status: status?.status, next: status?.next,
                                                   pending: status?.pending, pausedUntil: status?.pausedUntil,
-                                                  notificationServer: status?.notificationServer))
+                                                  notificationServer: status?.notificationServer,
+                                                  served: status?.journal, journal: path, sameJournal: same))
             }
             guard let status else {
                 say("""
@@ -55,7 +66,10 @@ extension Spasm {
                 """)
                 return
             }
-            var lines = ["spasmd is running: \(status.status)"]
+            var lines = ["spasmd is running: \(status.status)", "Journal: \(status.journal)"]
+            if same == false {
+                lines.append("spasmd serves \(status.journal), but this command uses \(path): set SPASM_DB the same for both.")
+            }
             if let next = status.next {
                 lines.append("Next: \(next.number)  \(Self.clock(next.due))  \(next.title)  (why: \(next.reason))")
             }
@@ -63,6 +77,23 @@ extension Spasm {
                 lines.append("No notification server on the session bus: reminders are kept and shown once one appears.")
             }
             say(lines.joined(separator: "\n"))
+        }
+
+        /// spasmd's answer to io.spasm.Care.Status, or nil when nothing answers on its socket.
+        static func ask(environment: [String: String]) -> CareInterface.StatusReply? {
+            guard let socket = ServiceSocket.path(environment: environment),
+                  let connection = try? VarlinkConnection(path: socket, timeout: .seconds(5)) else { return nil }
+            return try? connection.call(CareInterface.Method.status.qualified, JournalInterface.NoParameters(),
+                                        returning: CareInterface.StatusReply.self)
+        }
+
+        /// Whether two paths name the same file (one may be a symlink, or relative).
+        static func sameFile(_ a: String, _ b: String) -> Bool {
+            var first = stat(), second = stat()
+            guard stat(a, &first) == 0, stat(b, &second) == 0 else {
+                return URL(fileURLWithPath: a).standardizedFileURL == URL(fileURLWithPath: b).standardizedFileURL
+            }
+            return first.st_dev == second.st_dev && first.st_ino == second.st_ino
         }
 
         static func waybar(_ status: CareInterface.StatusReply?, now: Date) -> Waybar {

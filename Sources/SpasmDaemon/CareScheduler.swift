@@ -9,21 +9,25 @@ import SpasmSystemd
 /// Keeps the care plan on the desktop: one wall-clock timer for the earliest due reminder, a
 /// notification for what falls due, and the user's answers back into the journal.
 ///
-/// Everything runs on spasmd's loop thread. The plan is worked out again on every journal change,
-/// when the timer fires (also late, after a suspend), when the clock is set, and when a notification
+/// Everything runs on spasmd's loop thread. The plan is worked out again on every journal change
+/// (whoever made it: the CLI, a Varlink client, a script, spasmd itself), when the timer fires (also late, after a suspend), when the clock is set, and when a notification
 /// server appears; the journal holds each reminder's state, so a restart picks up where it stopped.
-public final class CareScheduler: CareDesk, @unchecked Sendable {
+public final class CareScheduler: @unchecked Sendable {
     private let book: CareBook
     private let notifier: any Notifier
     private let logger: Logger
     private let now: @Sendable () -> Date
     private let timer: TimerSource
-    /// Coalesces a burst of journal writes into one replan shortly after the last of them.
+    /// Coalesces a burst of journal writes into one replan shortly after the first of them.
     private let settle: TimerSource
     /// The journal changed since the last plan.
     private var stale = false
-    /// The journal's change mark as of the last plan, to tell a write from a read.
+    /// The journal's change mark as of the last plan, to tell a commit from any other touch of the file.
     private var mark: [Int] = []
+    /// The file was touched and the settle timer will look whether a commit landed; `rechecks` counts
+    /// the looks that found none yet.
+    private var checking = false
+    private var rechecks = 0
 
     private(set) var snapshot: CareBook.Snapshot?
     /// Asked to show, no answer from the server yet; by notification key.
@@ -62,7 +66,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
         }
         try loop.watch(settle.fd) { [unowned self] _ in
             settle.acknowledge()
-            if stale { replan() }
+            settled()
         }
         try loop.watch(notifier.eventDescriptor) { [unowned self] _ in
             for event in notifier.takeEvents() { handle(event) }
@@ -83,6 +87,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
             for reminder in snapshot.plan.missed {
                 logger.info("reminder missed", metadata: metadata(reminder, snapshot.number(of: reminder)))
             }
+            closeAnswered(snapshot.plan)
             for group in snapshot.plan.groups { deliver(group, numbers: group.reminders.map(snapshot.number(of:)), now: now) }
             if let suggestions, needsReview || reviewAt.map({ $0 <= now }) == true {
                 needsReview = false
@@ -96,13 +101,13 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
         onStatusChange()
     }
 
-    /// After a request: if it wrote to the journal (or something else did, straight to the file),
-    /// the plan is due again.
-    public func noticeWrites() {
-        guard !stale, (try? book.journal.changeMark()) ?? [] != mark else { return }
-        journalChanged()
-        // The entry count in the status line is current at once; the plan follows.
-        onStatusChange()
+    /// The journal file changed on disk (the watcher saw its main file or write-ahead log written).
+    /// The settle timer looks 50 ms later whether a commit landed, once for a burst of writes.
+    public func journalFileChanged() {
+        guard !checking, !stale else { return }
+        checking = true
+        rechecks = 0
+        settle.arm(after: .milliseconds(50))
     }
 
     /// Something was written to the journal: the plan and the suggestions may have changed. The
@@ -111,6 +116,31 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
         needsReview = true
         stale = true
         settle.arm(after: .milliseconds(50))
+    }
+
+    private func settled() {
+        if !stale, (try? book.journal.changeMark()) ?? [] != mark { stale = true; needsReview = true }
+        if stale {
+            checking = false
+            replan()
+        } else if checking, rechecks < 2 {
+            // A writer's last frame reaches the log before its fsync and before the commit is visible
+            // to readers; look again a little later rather than miss it.
+            rechecks += 1
+            settle.arm(after: .milliseconds(250 * rechecks))
+        } else {
+            checking = false
+        }
+    }
+
+    /// A notification whose reminder was answered elsewhere (`spasm done 17` writes the journal) or
+    /// is over comes off the desktop: its reminders are no longer shown in the plan.
+    private func closeAnswered(_ plan: CarePlan) {
+        let shown = Set(plan.reminders.filter { $0.state == .shown }.map(\.id))
+        for (key, reminders) in onScreen where reminders.contains(where: { !shown.contains($0.id) }) {
+            onScreen[key] = nil
+            notifier.close(key: key)
+        }
     }
 
     /// The plan as of the latest write.
@@ -234,41 +264,7 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
 
     private var zone: TimeZone { book.calendar.timeZone }
 
-    // MARK: - CareDesk
-
-    public func reminders() throws -> CareInterface.RemindersReply {
-        current()
-        guard let snapshot else { return CareInterface.RemindersReply(reminders: [], pausedUntil: nil) }
-        return CareInterface.RemindersReply(plan: snapshot.plan, pause: snapshot.pause, in: zone, number: snapshot.number(of:))
-    }
-
-    public func answer(_ number: Int, with answer: ReminderAnswer) throws -> CareInterface.AnswerReply {
-        current()
-        let stored = try record(answer, to: number, now: now())
-        // Answered elsewhere: take the notification off the desktop.
-        for key in onScreen.keys where ReminderNotification.numbers(in: key)?.contains(number) == true {
-            notifier.close(key: key)
-            onScreen[key] = nil
-        }
-        replan()
-        return CareInterface.AnswerReply(number: number, kind: stored.kind.rawValue, state: stored.record.state.name,
-                                         treatmentID: stored.entryID)
-    }
-
-    public func pause(until: Date) throws -> Date {
-        let now = now()
-        guard until > now else { throw InputError("until", "the pause must end in the future") }
-        try book.journal.setPause(PauseWindow(from: now, until: until))
-        logger.info("reminders paused", metadata: ["SPASM_PAUSED_UNTIL": "\(CivilTime(until, in: zone).iso8601)"])
-        replan()
-        return until
-    }
-
-    public func resume() throws -> Bool {
-        let was = try book.journal.clearPause(now: now())
-        replan()
-        return was
-    }
+    // MARK: - Status
 
     public func status() -> CareInterface.StatusReply {
         current()
@@ -278,7 +274,8 @@ public final class CareScheduler: CareDesk, @unchecked Sendable {
             next: pending.first.map { CareInterface.Reminder($0, number: snapshot!.number(of: $0), in: zone) },
             pending: pending.count,
             pausedUntil: snapshot?.pause.map { CivilTime($0.until, in: zone).iso8601 },
-            notificationServer: serverPresent)
+            notificationServer: serverPresent,
+            journal: book.journal.path)
     }
 
     /// "2 reminders pending; next: Ice off now at 14:32", as systemctl status shows it.

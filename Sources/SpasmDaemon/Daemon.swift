@@ -61,7 +61,13 @@ public final class Daemon {
                                             notifier: desktop, logger: logger)
         let status = StatusLine(journal: journal, care: care)
         service.statusLine = { status.text }
-        service.care = care
+        service.care = JournalService.Care(book: book, status: { care.status() })
+        // The file is the only channel from the CLI (and any other writer): every change to it,
+        // whoever made it, reaches the scheduler through the watcher, requests served here included.
+        let watcher = try JournalWatcher(journalPath: journal.path)
+        try loop.watch(watcher.fd) { _ in
+            if watcher.takeEvents() { care.journalFileChanged() }
+        }
 
         let server = try VarlinkServer(loop: loop, logger: logger) { service.reply(to: $0) }
         let activated = try SocketActivation.listeningSockets()
@@ -72,8 +78,6 @@ public final class Daemon {
             for socket in activated { try server.listen(on: socket.fd) }
             logger.info("listening on sockets from systemd", metadata: ["count": "\(activated.count)"])
         }
-        // A write (through spasmd or straight to the file) changes the plan; a read does not.
-        server.afterRequest = { care.noticeWrites() }
         care.onStatusChange = { [notifier] in
             if status.refresh() { try? notifier.status(status.text) }
         }

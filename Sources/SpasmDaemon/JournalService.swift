@@ -16,7 +16,19 @@ public struct JournalService: Sendable {
     /// A one-line summary for `Status` and systemd's STATUS=.
     public var statusLine: @Sendable () -> String = { "journal open" }
     /// The care plan's calls (`io.spasm.Care`); nil serves the journal alone.
-    public var care: (any CareDesk)?
+    public var care: Care?
+
+    /// What `io.spasm.Care` is answered from: the plan over the same journal file the CLI uses, and
+    /// the scheduler's own state for Status. Answers and pauses are written to the journal; the
+    /// scheduler sees the change like any other.
+    public struct Care: Sendable {
+        public var book: CareBook
+        public var status: @Sendable () -> CareInterface.StatusReply
+        public init(book: CareBook, status: @escaping @Sendable () -> CareInterface.StatusReply) {
+            self.book = book
+            self.status = status
+        }
+    }
     let logger: Logger
 
     public init(journal: Journal, version: String, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
@@ -126,22 +138,27 @@ public struct JournalService: Sendable {
         }
     }
 
-    private func careCall(_ method: CareInterface.Method, _ message: [UInt8], _ care: any CareDesk) throws -> [UInt8] {
+    private func careCall(_ method: CareInterface.Method, _ message: [UInt8], _ care: Care) throws -> [UInt8] {
         typealias C = CareInterface
+        let book = care.book
         switch method {
         case .reminders:
-            return try VarlinkCoding.frame(VarlinkReply(try care.reminders()))
+            let snapshot = try book.plan(now: now())
+            let reply = C.RemindersReply(plan: snapshot.plan, pause: snapshot.pause, in: book.calendar.timeZone, number: snapshot.number(of:))
+            return try VarlinkCoding.frame(VarlinkReply(reply))
         case .answer:
             let p = try VarlinkCoding.parameters(C.AnswerParameters.self, of: message)
             guard let answer = ReminderAnswer(rawValue: p.answer) else { throw VarlinkError.invalidParameter("answer") }
-            return try VarlinkCoding.frame(VarlinkReply(try care.answer(p.number, with: answer)))
+            let stored = try book.answer(p.number, with: answer, now: now())
+            let reply = C.AnswerReply(number: p.number, kind: stored.kind.rawValue, state: stored.record.state.name, treatmentID: stored.entryID)
+            return try VarlinkCoding.frame(VarlinkReply(reply))
         case .pause:
             let p = try VarlinkCoding.parameters(C.PauseParameters.self, of: message)
             guard let (until, offset) = CivilTime.parseISO8601(p.until) else { throw VarlinkError.invalidParameter("until") }
-            let end = try care.pause(until: until)
-            return try VarlinkCoding.frame(VarlinkReply(C.PauseParameters(until: CivilTime(end, utcOffset: offset).iso8601)))
+            try book.pause(until: until, now: now())
+            return try VarlinkCoding.frame(VarlinkReply(C.PauseParameters(until: CivilTime(until, utcOffset: offset).iso8601)))
         case .resume:
-            return try VarlinkCoding.frame(VarlinkReply(C.ResumeReply(wasPaused: try care.resume())))
+            return try VarlinkCoding.frame(VarlinkReply(C.ResumeReply(wasPaused: try book.resume(now: now()))))
         case .status:
             return try VarlinkCoding.frame(VarlinkReply(care.status()))
         }
@@ -162,33 +179,21 @@ public struct JournalService: Sendable {
         return date
     }
 
-    /// Domain errors become typed Varlink errors that carry what the user must fix.
+    /// Domain errors become the interfaces' Varlink errors (InterfaceErrors); anything else is logged
+    /// and reported as the journal being unavailable.
     private func varlinkError(_ error: any Error, method: String) -> VarlinkError {
-        switch error {
-        case let error as VarlinkError:
-            return error
-        case let error as InputError:
-            var parameters: [String: JSONValue] = ["parameter": .string(error.parameter), "message": .string(error.message)]
-            if let hint = error.hint { parameters["hint"] = .string(hint) }
-            return VarlinkError(JournalInterface.ErrorName.invalidInput, parameters)
-        case let error as NoSuchReminder:
-            return VarlinkError(CareInterface.ErrorName.noSuchReminder, ["number": .number(Double(error.number))])
-        case let error as NoSuchEntry:
-            return VarlinkError(JournalInterface.ErrorName.noSuchEntry, ["id": .number(Double(error.id))])
-        case let error as JournalError:
+        if let error = error as? JournalError {
             var metadata = MessageID.journalUnavailable.metadata
             metadata["code"] = "\(error.code)"
             metadata["detail"] = "\(error.detail)"
             logger.error("journal unavailable", metadata: metadata)
-            return VarlinkError(JournalInterface.ErrorName.journalUnavailable,
-                                ["code": .string(error.code.description), "path": .string(error.path), "message": .string(error.description)])
-        default:
-            var metadata = MessageID.requestFailed.metadata
-            metadata["method"] = "\(method)"
-            metadata["error"] = "\(error)"
-            logger.error("request failed", metadata: metadata)
-            return VarlinkError(JournalInterface.ErrorName.journalUnavailable,
-                                ["code": .string("io"), "path": .string(journal.path), "message": .string(String(describing: error))])
         }
+        if let declared = InterfaceErrors.varlinkError(for: error) { return declared }
+        var metadata = MessageID.requestFailed.metadata
+        metadata["method"] = "\(method)"
+        metadata["error"] = "\(error)"
+        logger.error("request failed", metadata: metadata)
+        return VarlinkError(JournalInterface.ErrorName.journalUnavailable,
+                            ["code": .string("io"), "path": .string(journal.path), "message": .string(String(describing: error))])
     }
 }

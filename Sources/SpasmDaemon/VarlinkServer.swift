@@ -42,8 +42,6 @@ final class VarlinkServer {
     private var connections: [Int32: Connection] = [:]
     private let sweeper: TimerSource
     private let uid = getuid()
-    /// Called after each request that was answered, e.g. to update the status line.
-    var afterRequest: () -> Void = {}
 
     init(loop: EventLoop, logger: Logger, limits: Limits = Limits(), respond: @escaping ([UInt8]) -> [UInt8]?) throws {
         self.loop = loop
@@ -149,7 +147,6 @@ final class VarlinkServer {
     }
 
     private func answerWaitingMessages(_ connection: Connection) {
-        var answered = 0
         while true {
             let message: [UInt8]?
             do { message = try connection.framer.next() } catch {
@@ -158,11 +155,8 @@ final class VarlinkServer {
             }
             guard let message else { break }
             if let reply = respond(message) { connection.output += reply }
-            answered += 1
         }
-        // The client gets its reply before any bookkeeping (the status line) is done.
         flush(connection)
-        for _ in 0..<answered { afterRequest() }
         if !connection.output.isEmpty {
             loop.change(connection.fd, events: UInt32(EPOLLIN.rawValue) | UInt32(EPOLLOUT.rawValue) | UInt32(EPOLLRDHUP.rawValue))
         }

@@ -55,8 +55,9 @@ public enum CareInterface {
     # Ends a pause. was_paused: whether one was in force.
     method Resume() -> (was_paused: bool)
 
-    # The daemon's state line, the next reminder, and whether a notification server is on the bus.
-    method Status() -> (status: string, next: ?Reminder, pending: int, paused_until: ?string, notification_server: bool)
+    # The daemon's state line, the next reminder, whether a notification server is on the bus, and
+    # the journal file spasmd serves (the one it watches and plans from).
+    method Status() -> (status: string, next: ?Reminder, pending: int, paused_until: ?string, notification_server: bool, journal: string)
 
     error NoSuchReminder (number: int)
 
@@ -95,8 +96,8 @@ public enum CareInterface {
         enum CodingKeys: String, CodingKey { case reminders, pausedUntil = "paused_until" }
         public init(reminders: [Reminder], pausedUntil: String?) { self.reminders = reminders; self.pausedUntil = pausedUntil }
 
-        /// A plan as the interface lists it, times on the wall clock of `zone`; spasmd and the CLI
-        /// (when spasmd is down) both answer with this.
+        /// A plan as the interface lists it, times on the wall clock of `zone`; spasmd answers with this
+        /// and `spasm reminders --json` prints it.
         public init(plan: CarePlan, pause: PauseWindow?, in zone: TimeZone, number: (SpasmCore.Reminder) -> Int) {
             self.init(reminders: plan.reminders.map { CareInterface.Reminder($0, number: number($0), in: zone) },
                       pausedUntil: pause.map { CivilTime($0.until, in: zone).iso8601 })
@@ -137,45 +138,13 @@ public enum CareInterface {
         public var pending: Int
         public var pausedUntil: String?
         public var notificationServer: Bool
+        public var journal: String
         enum CodingKeys: String, CodingKey {
-            case status, next, pending, pausedUntil = "paused_until", notificationServer = "notification_server"
+            case status, next, pending, pausedUntil = "paused_until", notificationServer = "notification_server", journal
         }
-        public init(status: String, next: Reminder?, pending: Int, pausedUntil: String?, notificationServer: Bool) {
+        public init(status: String, next: Reminder?, pending: Int, pausedUntil: String?, notificationServer: Bool, journal: String) {
             self.status = status; self.next = next; self.pending = pending
-            self.pausedUntil = pausedUntil; self.notificationServer = notificationServer
+            self.pausedUntil = pausedUntil; self.notificationServer = notificationServer; self.journal = journal
         }
-    }
-}
-
-/// The care plan as seen through spasmd.
-public final class CareClient {
-    private let connection: VarlinkConnection
-
-    public init(socketPath: String, timeout: Duration = .seconds(30)) throws(VarlinkConnectionError) {
-        connection = try VarlinkConnection(path: socketPath, timeout: timeout)
-    }
-
-    private func call<P: Encodable & Sendable, R: Decodable>(_ method: CareInterface.Method, _ parameters: P, _ reply: R.Type) throws -> R {
-        try connection.call(method.qualified, parameters, returning: reply)
-    }
-
-    public func reminders() throws -> CareInterface.RemindersReply {
-        try call(.reminders, JournalInterface.NoParameters(), CareInterface.RemindersReply.self)
-    }
-
-    public func answer(_ number: Int, _ answer: ReminderAnswer) throws -> CareInterface.AnswerReply {
-        try call(.answer, CareInterface.AnswerParameters(number: number, answer: answer.rawValue), CareInterface.AnswerReply.self)
-    }
-
-    public func pause(until: String) throws -> String {
-        try call(.pause, CareInterface.PauseParameters(until: until), CareInterface.PauseParameters.self).until
-    }
-
-    public func resume() throws -> Bool {
-        try call(.resume, JournalInterface.NoParameters(), CareInterface.ResumeReply.self).wasPaused
-    }
-
-    public func status() throws -> CareInterface.StatusReply {
-        try call(.status, JournalInterface.NoParameters(), CareInterface.StatusReply.self)
     }
 }

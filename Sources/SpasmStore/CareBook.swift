@@ -2,7 +2,8 @@ import Foundation
 import SpasmCore
 
 /// The care plan as the journal holds it: the planner run over the journal, with the reminders'
-/// numbers. spasmd keeps one; the CLI uses one when spasmd is not running, so both list the same.
+/// numbers. spasmd and the CLI each open one over the same file, so both list the same reminders
+/// under the same numbers.
 public struct CareBook: Sendable {
     public let journal: Journal
     public let configuration: Configuration
@@ -35,6 +36,17 @@ public struct CareBook: Sendable {
     public func answer(_ number: Int, with answer: ReminderAnswer, now: Date) throws -> StoredReminder {
         try journal.answer(number, with: answer, now: now, utcOffset: calendar.timeZone.secondsFromGMT(for: now),
                            settings: configuration.reminders)
+    }
+
+    /// Holds back everything but red flags from `now` until `until`.
+    public func pause(until: Date, now: Date) throws {
+        guard until > now else { throw InputError("until", "the pause must end in the future") }
+        try journal.setPause(PauseWindow(from: now, until: until))
+    }
+
+    /// Ends a pause; true when one was in force.
+    public func resume(now: Date) throws -> Bool {
+        try journal.clearPause(now: now)
     }
 
     /// Records the missed ones as missed, once: they are final from then on.

@@ -15,13 +15,6 @@ public struct StoredReminder: Sendable, Equatable {
     public var entryID: EntryID?
 }
 
-/// A reminder number that names nothing.
-public struct NoSuchReminder: Error, Sendable, CustomStringConvertible {
-    public var number: Int
-    public init(number: Int) { self.number = number }
-    public var description: String { "there is no reminder \(number); see 'spasm reminders' for numbers" }
-}
-
 /// What the planner reads from the journal.
 public struct CareInputs: Sendable {
     public var entries: [Entry]

@@ -242,26 +242,52 @@ final class TestClock: @unchecked Sendable {
         #expect(try journal.acknowledgedRedFlags().count == 1)
     }
 
-    @Test func pauseHoldsRemindersBackAndResumeBringsThemOut() throws {
-        let scheduler = try scheduler()
-        _ = try scheduler.pause(until: clock.now + 3600)
-        try logEpisode()
+    /// The journal as the CLI (or any other writer) changes it: the same store code over the same file.
+    var book: CareBook { CareBook(journal: journal, configuration: configuration, calendar: calendar) }
+
+    /// What spasmd does once the watcher has seen a commit: the settle timer's replan.
+    func noticed(_ scheduler: CareScheduler) {
+        scheduler.journalChanged()
         scheduler.replan()
         pump(scheduler)
+    }
+
+    @Test func pauseHoldsRemindersBackAndResumeBringsThemOut() throws {
+        let scheduler = try scheduler()
+        try book.pause(until: clock.now + 3600, now: clock.now)
+        try logEpisode()
+        noticed(scheduler)
         #expect(desktop.shown.isEmpty)
         #expect(scheduler.status().pausedUntil != nil)
-        #expect(try scheduler.resume())
-        pump(scheduler)
+        #expect(try book.resume(now: clock.now))
+        noticed(scheduler)
         #expect(desktop.shown.map(\.summary) == ["Ice now, 15 min"])
+    }
+
+    @Test func aPauseThatEndsInThePastIsRefused() throws {
+        #expect(throws: InputError.self) { try book.pause(until: clock.now - 60, now: clock.now) }
+        #expect(try journal.pause(now: clock.now) == nil)
     }
 
     @Test func answeringFromTheCommandLineClosesTheNotification() throws {
         let (scheduler, key) = try iceShown()
         let number = try #require(ReminderNotification.numbers(in: key)?.first)
-        let reply = try scheduler.answer(number, with: .skip)
-        #expect(reply.state == "skipped")
+        let stored = try book.answer(number, with: .skip, now: clock.now)
+        #expect(stored.record.state == .skipped)
+        #expect(desktop.closed.isEmpty)
+        noticed(scheduler)
         #expect(desktop.closed == [key])
         #expect(try journal.entries(kinds: [.treatment]).isEmpty)
+        // Nothing else is shown or closed by the answer.
+        #expect(desktop.shown.count == 1)
+    }
+
+    @Test func aNotificationStillUnansweredStaysOnScreenWhenTheJournalChanges() throws {
+        let (scheduler, key) = try iceShown()
+        _ = try journal.add(Entry(at: clock.now, utcOffset: 3600, body: .caffeine(CaffeineIntake(milligrams: 80, drink: "coffee", servings: 1))),
+                            now: clock.now)
+        noticed(scheduler)
+        #expect(!desktop.closed.contains(key))
     }
 }
 

@@ -79,6 +79,17 @@ final class SpasmRunner {
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
+    /// Settings whose quiet hours never cover the test's moment and with no PT, so an episode's ice comes at once.
+    func writeQuietlessConfig() throws {
+        try writeConfig("""
+        [reminders]
+        quiet_start = "00:00"
+        quiet_end = "00:00"
+        [pt]
+        weekdays = []
+        """)
+    }
+
     /// Runs a shell script as root in a private mount namespace (tmpfs, read-only mounts).
     func shell(_ script: String) throws -> Result {
         try run("/usr/bin/unshare", ["-m", "/bin/sh", "-c", script])

@@ -1,5 +1,3 @@
-import SpasmCore
-
 /// Why the journal could not be read or written. Every case names the file: the user must be
 /// able to find it, and spasm never overwrites a file it does not recognise.
 public struct JournalError: Error, Sendable, CustomStringConvertible {
@@ -56,4 +54,11 @@ public struct NoSuchEntry: Error, Sendable, CustomStringConvertible {
     public var id: EntryID
     public init(id: EntryID) { self.id = id }
     public var description: String { "id: there is no entry #\(id); see 'spasm history' for ids" }
+}
+
+/// A reminder number that names nothing.
+public struct NoSuchReminder: Error, Sendable, CustomStringConvertible {
+    public var number: Int
+    public init(number: Int) { self.number = number }
+    public var description: String { "there is no reminder \(number); see 'spasm reminders' for numbers" }
 }
