@@ -33,9 +33,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let desktop = RecordingDesktop()
     do {
-        let care = try CareScheduler(book: CareBook(journal: journal, configuration: Configuration(), calendar: calendar),
-                                     notifier: desktop, logger: quiet, now: { now })
-        service.care = care
+        let book = CareBook(journal: journal, configuration: Configuration(), calendar: calendar)
+        let care = try CareScheduler(book: book, notifier: desktop, logger: quiet, now: { now })
+        service.care = JournalService.Care(book: book, status: { care.status() })
     } catch { preconditionFailure("care scheduler: \(error)") }
 
     var framer = VarlinkFramer(limit: limit)

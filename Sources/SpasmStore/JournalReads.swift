@@ -43,9 +43,9 @@ extension Journal {
 }
 
 extension Journal {
-    /// Changes when anything was written to the journal, by this process or another (the CLI
-    /// writing directly while spasmd runs): SQLite's data_version for other connections, plus this
-    /// connection's own change count.
+    /// Changes when anything was written to the journal, by this process or another (the CLI, an
+    /// import, sqlite3): SQLite's data_version for other connections, plus this connection's own
+    /// change count.
     public func changeMark() throws -> [Int] {
         try guarded {
             try writer.read { db in [try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0, db.totalChangesCount] }

@@ -10,11 +10,6 @@ public enum Locations {
         return base("XDG_DATA_HOME", fallback: ".local/share", environment) + "/spasm/journal.sqlite"
     }
 
-    /// Whether the journal path was chosen explicitly rather than by the XDG default.
-    public static func journalIsOverridden(_ override: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        override != nil || !(environment["SPASM_DB"] ?? "").isEmpty
-    }
-
     /// `--config`, else $XDG_CONFIG_HOME/spasm/config.toml.
     public static func configuration(override: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let override { return override }
