@@ -32,6 +32,10 @@ extension Entry: Codable {
         }
         self.uuid = uuid
         (at, utcOffset) = try c.decodeInstant(forKey: .at)
+        // utc_offset repeats the offset written in `at`: one that disagrees is a mistake, not a choice.
+        if let stated = try c.decodeIfPresent(Int.self, forKey: .utcOffset), stated != utcOffset {
+            throw DecodingError.dataCorruptedError(forKey: .utcOffset, in: c, debugDescription: "\(stated) disagrees with the offset of at (\(utcOffset))")
+        }
         note = try c.decodeIfPresent(String.self, forKey: .note)
         switch try c.decode(Kind.self, forKey: .kind) {
         case .episode: body = .episode(try c.decode(Episode.self, forKey: .episode))

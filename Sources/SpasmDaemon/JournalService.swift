@@ -108,7 +108,7 @@ public struct JournalService: Sendable {
             let entry = try journal.update(p.entry, request: try uuid(p.request), now: now())
             return try VarlinkCoding.frame(VarlinkReply(J.EntryParameters(entry: entry)))
         case .delete:
-            let p = try VarlinkCoding.parameters(J.IDParameters.self, of: message)
+            let p = try VarlinkCoding.parameters(J.DeleteParameters.self, of: message)
             let entry = try journal.delete(id: p.id, request: try p.request.map(uuid), now: now())
             return try VarlinkCoding.frame(VarlinkReply(J.EntryParameters(entry: entry)))
         case .undo:

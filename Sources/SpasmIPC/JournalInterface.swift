@@ -40,8 +40,8 @@ public enum JournalInterface {
       region: string,
       side: ?string,
       severity: int,
-      triggers: []string,
-      red_flags: []string,
+      triggers: ?[]string,
+      red_flags: ?[]string,
       ended_at: ?string
     )
 
@@ -61,12 +61,13 @@ public enum JournalInterface {
     )
 
     # One journal entry; exactly one of episode, caffeine, treatment is set, as kind says.
+    # utc_offset repeats the offset of at, in seconds; on input it may be left out, and must agree.
     type Entry (
       id: ?int,
       uuid: string,
       kind: string,
       at: string,
-      utc_offset: int,
+      utc_offset: ?int,
       note: ?string,
       episode: ?Episode,
       caffeine: ?Caffeine,
@@ -83,7 +84,7 @@ public enum JournalInterface {
     method Update(entry: Entry, request: string) -> (entry: Entry)
 
     # Deletes an entry; it stays in the file for undo.
-    method Delete(id: int, request: string) -> (entry: Entry)
+    method Delete(id: int, request: ?string) -> (entry: Entry)
 
     # Reverses the most recent add, edit or delete. action: add, edit or delete; null when nothing is left to undo.
     method Undo(request: string) -> (action: ?string, entry: ?Entry)
@@ -129,6 +130,12 @@ public enum JournalInterface {
 
     public struct IDParameters: Codable, Sendable {
         public var id: EntryID
+        public init(id: EntryID) { self.id = id }
+    }
+
+    public struct DeleteParameters: Codable, Sendable {
+        public var id: EntryID
+        /// Lets a client retry a delete whose reply it lost; without it a retry is refused as a second delete.
         public var request: String?
         public init(id: EntryID, request: String? = nil) { self.id = id; self.request = request }
     }
