@@ -90,6 +90,7 @@ let package = Package(
         .testTarget(name: "SpasmIPCTests", dependencies: ["SpasmIPC"]),
         .testTarget(name: "SpasmDaemonTests", dependencies: ["SpasmDaemon"]),
         .testTarget(name: "SpasmExportTests", dependencies: ["SpasmExport"]),
+        .testTarget(name: "SpasmCLITests", dependencies: ["SpasmCLI"]),
         .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore", "SpasmIPC", "DesktopSession"]),
         .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
         .testTarget(name: "SpasmNotifyTests", dependencies: ["SpasmNotify", "SpasmLibnotify", "DesktopSession", "spasm-notify"]),

@@ -4,7 +4,7 @@ import SpasmCore
 extension Spasm {
     struct Caffeine: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "caffeine",
+            commandName: "caffeine", _superCommandName: "spasm",
             abstract: "Log caffeine: a drink from the catalogue, servings, or an amount in mg.",
             discussion: """
             Drinks and their mg per serving come from the settings ('spasm config show'); add your own under

@@ -5,7 +5,7 @@ import SpasmStore
 extension Spasm {
     struct Config: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "config",
+            commandName: "config", _superCommandName: "spasm",
             abstract: "Show settings.",
             subcommands: [Show.self, Path.self],
             defaultSubcommand: Show.self

@@ -6,7 +6,7 @@ import SpasmStore
 extension Spasm {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "edit",
+            commandName: "edit", _superCommandName: "spasm",
             abstract: "Change an entry; only the fields given change. 'spasm undo' reverts it.",
             discussion: """
             Episode fields: --region --side --severity --trigger --red-flag --end. Caffeine: --drink-or-amount.
@@ -95,7 +95,7 @@ extension Spasm {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "delete",
+            commandName: "delete", _superCommandName: "spasm",
             abstract: "Delete an entry. It stays recoverable with 'spasm undo'."
         )
 
@@ -112,7 +112,7 @@ extension Spasm {
 
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "undo",
+            commandName: "undo", _superCommandName: "spasm",
             abstract: "Undo the most recent log, edit or delete (repeat to go further back)."
         )
 

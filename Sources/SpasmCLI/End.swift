@@ -5,7 +5,7 @@ import SpasmCore
 extension Spasm {
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "end",
+            commandName: "end", _superCommandName: "spasm",
             abstract: "Mark an episode as ended (the most recent open one unless an id is given).",
             discussion: "Examples: 'spasm end', 'spasm end --at 14:20', 'spasm end 42'."
         )

@@ -7,7 +7,7 @@ import SpasmStore
 extension Spasm {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "export",
+            commandName: "export", _superCommandName: "spasm",
             abstract: "Export the journal for an appointment, a spreadsheet, a backup or a calendar.",
             discussion: """
             Formats:

@@ -5,7 +5,7 @@ import SpasmCore
 extension Spasm {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "history",
+            commandName: "history", _superCommandName: "spasm",
             abstract: "List entries, oldest first: a table, or JSON for scripts.",
             discussion: "Examples: 'spasm history --since 14d', 'spasm history --since 2026-01-01 --kind episode --json'."
         )

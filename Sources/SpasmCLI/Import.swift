@@ -6,7 +6,7 @@ import SpasmExport
 extension Spasm {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import",
+            commandName: "import", _superCommandName: "spasm",
             abstract: "Restore a JSON backup made by 'spasm export --format json'.",
             discussion: """
             The whole file is checked before anything is written: a file that is not a spasm backup, one

@@ -5,7 +5,7 @@ import SpasmCore
 extension Spasm {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "log",
+            commandName: "log", _superCommandName: "spasm",
             abstract: "Log a spasm episode.",
             discussion: """
             The short form takes the region and severity as words: 'spasm log neck 5 --at "2h ago"'.

@@ -5,7 +5,7 @@ import SpasmCore
 extension Spasm {
     struct Pause: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "pause",
+            commandName: "pause", _superCommandName: "spasm",
             abstract: "Hold reminders back for a while (a meeting, a drive); red flags still show.",
             discussion: """
             'spasm pause 2h' or 'spasm pause --until 18:00'. What falls due meanwhile comes at the end of the \
@@ -45,7 +45,7 @@ extension Spasm {
     }
 
     struct Resume: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "resume", abstract: "End a pause: reminders show again.")
+        static let configuration = CommandConfiguration(commandName: "resume", _superCommandName: "spasm", abstract: "End a pause: reminders show again.")
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 

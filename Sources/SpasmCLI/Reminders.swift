@@ -7,7 +7,7 @@ import SpasmStore
 extension Spasm {
     struct Reminders: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "reminders",
+            commandName: "reminders", _superCommandName: "spasm",
             abstract: "The care plan's reminders: when each is due, and why.",
             discussion: """
             Lists reminders from the recent past to reminders.horizon_hours ahead: ice, heat and rest sessions \
@@ -74,27 +74,27 @@ extension Spasm {
 
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "done", abstract: "Mark a reminder done; for a session or the PT routine this records the treatment.")
+            commandName: "done", _superCommandName: "spasm", abstract: "Mark a reminder done; for a session or the PT routine this records the treatment.")
         @OptionGroup var arguments: ReminderArguments
         func run() throws { try arguments.answer(.done) }
     }
 
     struct Snooze: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "snooze", abstract: "Put a reminder off for reminders.snooze_minutes (10 unless set).")
+            commandName: "snooze", _superCommandName: "spasm", abstract: "Put a reminder off for reminders.snooze_minutes (10 unless set).")
         @OptionGroup var arguments: ReminderArguments
         func run() throws { try arguments.answer(.snooze) }
     }
 
     struct Skip: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "skip", abstract: "Skip a reminder; the plan goes on without it.")
+        static let configuration = CommandConfiguration(commandName: "skip", _superCommandName: "spasm", abstract: "Skip a reminder; the plan goes on without it.")
         @OptionGroup var arguments: ReminderArguments
         func run() throws { try arguments.answer(.skip) }
     }
 
     struct Relief: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "relief", abstract: "Answer the question after a session: better, same or worse.")
+            commandName: "relief", _superCommandName: "spasm", abstract: "Answer the question after a session: better, same or worse.")
         @OptionGroup var arguments: ReminderArguments
         @Argument(help: "better, same or worse.") var answer: ReliefAnswer
         func run() throws { try arguments.answer(answer.answer) }

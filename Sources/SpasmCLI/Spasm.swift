@@ -32,15 +32,43 @@ public struct Spasm: ParsableCommand {
     public static func main(_ arguments: [String]? = nil) -> Never {
         // Health data: every file spasm creates is private to the user (0600 files, 0700 directories).
         umask(0o077)
+        let (parser, rest) = parser(for: arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parser.parseAsRoot(rest)
             try command.run()
             Foundation.exit(0)
         } catch {
-            guard let status = ExitStatus(for: error) else { exit(withError: error) }
+            guard let status = ExitStatus(for: error) else { fail(error, parsedBy: parser) }
             standardError("spasm: \(status.message)")
             Foundation.exit(status.code)
         }
+    }
+
+    /// ArgumentParser's message and status for a parse error or a help request, as from the root.
+    static func fail(_ error: any Error, parsedBy parser: any ParsableCommand.Type) -> Never {
+        guard parser != Spasm.self else { exit(withError: error) }
+        // The one line that names the command without its super-command.
+        let name = parser._commandName
+        let text = parser.fullMessage(for: error).replacingOccurrences(of: "See '\(name) ", with: "See 'spasm \(name) ")
+        let code = parser.exitCode(for: error)
+        if !text.isEmpty {
+            if code == .success { print(text) } else { standardError(text) }
+        }
+        Foundation.exit(code.rawValue)
+    }
+
+    /// The subcommands by name.
+    static let commands: [String: any ParsableCommand.Type] =
+        Dictionary(uniqueKeysWithValues: configuration.subcommands.map { ($0._commandName, $0) })
+
+    /// Who parses a command line: the subcommand it names, alone, with the rest of it. Parsing from
+    /// the root makes ArgumentParser look at every command of the tree, each a run of runtime
+    /// conformance lookups over the static binary's records: most of what `spasm log` cost
+    /// (callgrind). Each subcommand names "spasm" as its super-command, so its help and errors read
+    /// as they do from the root; `spasm help`, `--help`, `--version` and completion go to the root.
+    static func parser(for arguments: [String]) -> (any ParsableCommand.Type, [String]) {
+        guard let first = arguments.first, let command = commands[first] else { return (Spasm.self, arguments) }
+        return (command, Array(arguments.dropFirst()))
     }
 }
 

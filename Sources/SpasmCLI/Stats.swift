@@ -5,7 +5,7 @@ import SpasmCore
 extension Spasm {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "stats",
+            commandName: "stats", _superCommandName: "spasm",
             abstract: "The journal's figures as terminal charts: episodes per week, severity, caffeine, time of day.",
             discussion: """
             Also triggers, caffeine above against below the target, PT adherence and relief by treatment.

@@ -7,7 +7,7 @@ import SpasmStore
 extension Spasm {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "status",
+            commandName: "status", _superCommandName: "spasm",
             abstract: "Whether spasmd runs, which journal it serves, and the next reminder.",
             discussion: """
             The one command that asks spasmd (over $XDG_RUNTIME_DIR/spasm/spasmd.sock); every other command \

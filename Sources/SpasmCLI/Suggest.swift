@@ -6,7 +6,7 @@ import SpasmStore
 extension Spasm {
     struct Suggest: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "suggest",
+            commandName: "suggest", _superCommandName: "spasm",
             abstract: "What to change and when to get help, from the journal, most urgent first, each with its numbers.",
             discussion: """
             Never a diagnosis and never a dose. Each suggestion names the rule that fired (settings under [advice]), \

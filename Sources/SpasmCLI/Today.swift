@@ -5,7 +5,7 @@ import SpasmCore
 extension Spasm {
     struct Today: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "today",
+            commandName: "today", _superCommandName: "spasm",
             abstract: "Today's episodes, caffeine against the daily target, and treatments.",
             discussion: "The journal day starts at journal.day_start_hour (04:00 unless set), so a 1 am spasm counts for the evening before."
         )

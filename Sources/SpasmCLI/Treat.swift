@@ -4,7 +4,7 @@ import SpasmCore
 extension Spasm {
     struct Treat: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "treat",
+            commandName: "treat", _superCommandName: "spasm",
             abstract: "Log a treatment or a medicine taken.",
             discussion: """
             Kinds: \(TreatmentKind.allCases.map(\.rawValue).joined(separator: ", ")).

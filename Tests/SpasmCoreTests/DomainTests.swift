@@ -80,7 +80,14 @@ import Testing
 
 @Suite struct TextFieldTests {
     @Test func notesKeepTabsNewlinesAndAnyUnicode() throws {
-        try TextField.validateNote("first line\n\tsecond: déjà vu, 痛い, 😖, مرحبا")
+        let note = "first line\n\tsecond: déjà vu, 痛い, 😖, مرحبا"
+        #expect(throws: Never.self) { try TextField.validateNote(note) }
+        // Kept as typed through an entry's JSON too.
+        let entry = Entry(at: Date(timeIntervalSince1970: 0), utcOffset: 0, note: note,
+                          body: .caffeine(CaffeineIntake(milligrams: 80, drink: "coffee")))
+        #expect(throws: Never.self) { try entry.validate() }
+        let back = try JSONDecoder().decode(Entry.self, from: JSONEncoder().encode(entry))
+        #expect(back.note == note)
     }
 
     @Test func notesWithControlCharactersAreRejectedNotStripped() {

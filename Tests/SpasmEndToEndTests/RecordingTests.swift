@@ -47,6 +47,10 @@ import Testing
         let result = try spasm("log", "--region", "neck", "--severity", "eleven", "--red-flag", "saddle-numbness")
         #expect(result.status == 64)
         #expect(result.stdout.hasPrefix("URGENT"))
+        #expect(result.stderr.contains("severity"), "\(result.stderr)")
+        // The advice came first, and nothing was written: not even a journal file.
+        #expect(!FileManager.default.fileExists(atPath: spasm.journalPath))
+        #expect(try spasm.entries().isEmpty)
     }
 
     @Test func endTheOpenEpisode() throws {
@@ -139,7 +143,9 @@ import Testing
     @Test func helpNamesEveryCommand() throws {
         let result = try SpasmRunner()("--help")
         #expect(result.status == 0)
-        for command in ["log", "end", "caffeine", "treat", "today", "history", "edit", "delete", "undo", "config"] {
+        let commands = ["log", "end", "caffeine", "treat", "today", "history", "suggest", "stats", "edit", "delete", "undo",
+                        "reminders", "done", "snooze", "skip", "relief", "pause", "resume", "status", "config", "export", "import"]
+        for command in commands {
             #expect(result.stdout.contains("  \(command)"), "--help lacks \(command)")
         }
     }
