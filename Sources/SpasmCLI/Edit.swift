@@ -76,7 +76,7 @@ extension Spasm {
                 entry.body = .treatment(try Treatment(kind: kind, minutes: minutes ?? t.minutes, relief: relief ?? t.relief,
                                                       name: name.map { $0.isEmpty ? nil : $0 } ?? t.name))
             }
-            let saved = try journalFile.update(entry, request: UUID(), now: context.now)
+            let saved = try journalFile.update(entry, now: context.now)
             if output.json { try JSONOutput.print(saved) } else { say("Changed \(EntryText.line(saved))") }
         }
 
@@ -105,7 +105,7 @@ extension Spasm {
 
         func run() throws {
             let context = try Context(journal)
-            let deleted = try context.openJournal().delete(id: id, request: UUID(), now: context.now)
+            let deleted = try context.openJournal().delete(id: id, now: context.now)
             if output.json { try JSONOutput.print(deleted) } else { say("Deleted \(EntryText.line(deleted)) ('spasm undo' brings it back)") }
         }
     }
@@ -126,7 +126,7 @@ extension Spasm {
 
         func run() throws {
             let context = try Context(journal)
-            guard let change = try context.openJournal().undo(request: UUID(), now: context.now) else {
+            guard let change = try context.openJournal().undo(now: context.now) else {
                 throw InputError("undo", "there is nothing to undo")
             }
             if output.json { try JSONOutput.print(Result(undone: change.action, entry: change.entry)); return }

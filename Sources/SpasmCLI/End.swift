@@ -25,7 +25,7 @@ extension Spasm {
             if id == nil, let open = try journalFile.openEpisode(), end < open.at {
                 throw InputError("at", "the end is before the episode started (\(EntryText.line(open)))")
             }
-            let ended = try journalFile.endEpisode(id: id, at: end, utcOffset: context.utcOffset(at: end), request: UUID(), now: context.now)
+            let ended = try journalFile.endEpisode(id: id, at: end, utcOffset: context.utcOffset(at: end), now: context.now)
             if output.json { try JSONOutput.print(ended) } else { say("Ended \(EntryText.line(ended))") }
         }
     }
