@@ -43,12 +43,18 @@ extension Spasm {
             let report = Report(added: counts, alreadyPresent: entries.count - added.count)
             if output.json { try JSONOutput.print(report); return }
             let parts = Entry.Kind.allCases.map { "\(counts[$0.rawValue]!) \($0.rawValue)\(counts[$0.rawValue] == 1 || $0 == .caffeine ? "" : "s")" }
-            say("Imported \(added.count) entr\(added.count == 1 ? "y" : "ies") (\(parts.joined(separator: ", "))); \(report.alreadyPresent) already in the journal.")
+            try say("Imported \(added.count) entr\(added.count == 1 ? "y" : "ies") (\(parts.joined(separator: ", "))); \(report.alreadyPresent) already in the journal.")
         }
 
         /// The file's bytes, refusing anything larger than a backup can be before reading it.
         private func read() throws -> Data {
-            if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+            if file == "-" {
+                guard let data = try StandardInput.read(limit: JournalBackup.maximumBytes) else {
+                    standardError("spasm: standard input holds more than \(JournalBackup.maximumBytes) bytes, larger than any spasm backup; nothing was imported")
+                    throw ExitCode(65)
+                }
+                return data
+            }
             var info = stat()
             guard stat(file, &info) == 0 else {
                 throw InputError("file", "cannot read \(file): \(String(cString: strerror(errno)))")

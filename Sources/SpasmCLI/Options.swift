@@ -51,14 +51,22 @@ struct Context {
     }
 
     /// A note as given, or read from standard input when given as "-" (a long note exceeds what one
-    /// command-line argument can hold).
+    /// command-line argument can hold). Reading stops one byte past the note limit.
     func note(_ text: String?) throws -> String? {
         guard text == "-" else { return text }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let data = try StandardInput.read(limit: TextField.noteLimitBytes) else {
+            throw InputError("note", "standard input holds more than \(TextField.noteLimitBytes) bytes (1 MiB), the limit of a note",
+                             hint: "split it into two entries or attach a shorter summary")
+        }
         guard let note = String(validating: data, as: UTF8.self) else {
             throw InputError("note", "standard input is not UTF-8 text")
         }
         return note
+    }
+
+    /// The journal and the data directory, which no export may overwrite.
+    var protectedPaths: ProtectedPaths {
+        ProtectedPaths(journal: Locations.journal(override: options.db), dataDirectory: Locations.dataDirectory())
     }
 
     func past(_ text: String?) throws -> Date {

@@ -32,11 +32,16 @@ public struct Spasm: ParsableCommand {
     public static func main(_ arguments: [String]? = nil) -> Never {
         // Health data: every file spasm creates is private to the user (0600 files, 0700 directories).
         umask(0o077)
+        // A closed pipe is reported as EPIPE by write(2) and ends the command with 141 on purpose
+        // (StandardStream), after whatever it was doing is finished or undone, never halfway.
+        signal(SIGPIPE, SIG_IGN)
         let (parser, rest) = parser(for: arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parser.parseAsRoot(rest)
             try command.run()
             Foundation.exit(0)
+        } catch let failure as StandardStream.Failure {
+            StandardStream.exit(for: failure)
         } catch {
             guard let status = ExitStatus(for: error) else { fail(error, parsedBy: parser) }
             standardError("spasm: \(status.message)")
@@ -45,15 +50,19 @@ public struct Spasm: ParsableCommand {
     }
 
     /// ArgumentParser's message and status for a parse error or a help request, as from the root.
+    /// Its text goes through the checked streams: help to standard output, errors to standard error.
     static func fail(_ error: any Error, parsedBy parser: any ParsableCommand.Type) -> Never {
-        guard parser != Spasm.self else { exit(withError: error) }
         // The one line that names the command without its super-command.
         let name = parser._commandName
-        let text = parser.fullMessage(for: error).replacingOccurrences(of: "See '\(name) ", with: "See 'spasm \(name) ")
+        var text = parser.fullMessage(for: error)
+        if parser != Spasm.self { text = text.replacingOccurrences(of: "See '\(name) ", with: "See 'spasm \(name) ") }
         let code = parser.exitCode(for: error)
-        if !text.isEmpty {
-            if code == .success { print(text) } else { standardError(text) }
-        }
+        do {
+            if !text.isEmpty {
+                let line = Data((text + "\n").utf8)
+                if code == .success { try StandardStream.output(line) } else { try StandardStream.error(line) }
+            }
+        } catch { StandardStream.exit(for: error) }
         Foundation.exit(code.rawValue)
     }
 
@@ -88,14 +97,4 @@ struct ExitStatus {
         default: return nil
         }
     }
-}
-
-func standardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
-/// Prints and flushes, so urgent text reaches the terminal before anything slow happens.
-func say(_ text: String) {
-    print(text)
-    fflush(nil)
 }

@@ -29,7 +29,7 @@ extension Spasm {
             let statistics = JournalStatistics(entries: entries, from: first, configuration: context.configuration,
                                                now: context.now, calendar: context.calendar)
             if output.json { try JSONOutput.print(statistics, snakeCase: true); return }
-            say(StatsText(statistics: statistics, charts: .forStandardOutput()).lines.joined(separator: "\n"))
+            try say(StatsText(statistics: statistics, charts: .forStandardOutput()).lines.joined(separator: "\n"))
         }
     }
 }

@@ -53,7 +53,7 @@ extension Spasm {
                 lines.append("")
             }
             lines += Self.render(advice, charts: .forStandardOutput())
-            say(lines.joined(separator: "\n"))
+            try say(lines.joined(separator: "\n"))
         }
 
         static func render(_ advice: [Advice], charts: Charts) -> [String] {

@@ -55,7 +55,7 @@ extension Spasm {
             lines.append("")
             lines.append("Treatments: \(treatments.count)")
             lines += treatments.map(Self.row)
-            say(lines.joined(separator: "\n"))
+            try say(lines.joined(separator: "\n"))
         }
 
         static func row(_ entry: Entry) -> String {

@@ -23,7 +23,6 @@ extension Journal {
     ///
     /// Idempotent on the entry's uuid: a retried write returns the entry already saved.
     public func add(_ entry: Entry, now: Date) throws -> Entry {
-        try entry.validate()
         return try guarded {
             try writer.write { db in
                 if let existing = try EntryRows.fetch(db, uuid: entry.uuid) { return existing }
@@ -77,7 +76,6 @@ extension Journal {
     /// Replaces an entry's contents (same id, same kind), keeping the old version for undo.
     public func update(_ entry: Entry, request: UUID? = nil, now: Date) throws -> Entry {
         guard let id = entry.id else { throw InputError("id", "missing") }
-        try entry.validate()
         return try guarded {
             try writer.write { db in
                 if let done = try Self.applied(request, db: db), let entry = done.entry { return entry }
@@ -149,6 +147,7 @@ extension Journal {
     // MARK: - Helpers
 
     static func replace(_ old: Entry, with new: Entry, db: Database, now: Date) throws -> Entry {
+        try new.validate(now: now)
         let before = String(decoding: try JSONEncoder().encode(old), as: UTF8.self)
         try EntryRows.overwrite(new, id: old.id!, db: db, now: now)
         try record(.edit, entry: old.id!, before: before, db: db, now: now)
@@ -194,7 +193,6 @@ extension Journal {
     /// Saves many entries in one transaction, skipping any whose uuid is already saved (or appears
     /// earlier in `entries`), and returns those it added, with their ids. All or nothing.
     public func addNew(_ entries: [Entry], now: Date) throws -> [Entry] {
-        for entry in entries { try entry.validate() }
         return try guarded {
             try writer.write { db in
                 var added: [Entry] = []
