@@ -11,6 +11,9 @@ extension JournalBackup {
         guard data.count <= maximumBytes else {
             throw BackupError(.tooLarge, "the file is \(data.count) bytes, over the \(maximumBytes)-byte limit of a spasm backup")
         }
+        guard JSONNesting.isWithin(data) else {
+            throw BackupError(.notABackup, "nests arrays or objects deeper than \(JSONNesting.maximumDepth) levels, which no spasm backup does")
+        }
         try checkHeader(data)
         let document: Document
         do {
