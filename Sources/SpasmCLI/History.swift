@@ -27,7 +27,7 @@ extension Spasm {
                 return kind
             })
             // `until` names a moment that is included.
-            let entries = try context.openJournal().entries(from: start, to: end.map { $0.addingTimeInterval(1) },
+            let entries = try context.openJournalForReading().entries(from: start, to: end.map { $0.addingTimeInterval(1) },
                                                             kinds: kinds.isEmpty ? nil : kinds)
             if output.json { try JSONOutput.print(entries); return }
             guard !entries.isEmpty else { try say("No entries in this period."); return }

@@ -37,7 +37,12 @@ extension Spasm {
                 throw ExitCode(65)
             }
             let context = try Context(journal)
-            let added = try context.openJournal().addNew(entries, now: context.now)
+            let added: [Entry]
+            do { added = try context.openJournal().addNew(entries, now: context.now) } catch let error as InputError {
+                // The journal's own gate (a time in the future or before 1900): the backup is at fault.
+                standardError("spasm: \(file): \(error.description); nothing was imported")
+                throw ExitCode(65)
+            }
             var counts = Dictionary(uniqueKeysWithValues: Entry.Kind.allCases.map { ($0.rawValue, 0) })
             for entry in added { counts[entry.kind.rawValue, default: 0] += 1 }
             let report = Report(added: counts, alreadyPresent: entries.count - added.count)

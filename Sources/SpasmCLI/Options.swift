@@ -45,6 +45,15 @@ struct Context {
                          busyTimeout: .milliseconds(configuration.busyTimeoutMilliseconds))
     }
 
+    /// The journal file for a command that only reads (history, today, stats, suggest, export):
+    /// opened read-only, so it works on a read-only mount or a full disk; a journal not yet made or
+    /// not yet migrated is opened as `openJournal` does.
+    func openJournalForReading() throws -> Journal {
+        let path = Locations.journal(override: options.db)
+        let timeout = Duration.milliseconds(configuration.busyTimeoutMilliseconds)
+        return try Journal.openForReading(at: path, busyTimeout: timeout) ?? openJournal()
+    }
+
     /// The care plan over the journal file: the reminders and their numbers as spasmd sees them.
     func openCare() throws -> CareBook {
         CareBook(journal: try openJournal(), configuration: configuration, calendar: calendar)
