@@ -37,6 +37,11 @@ extension Spasm {
 
         func run() throws {
             let context = try Context(journal)
+            // Nothing to change is a mistake to point out, not a change to record (and to undo).
+            let given: [Any?] = [at, note, region, side, severity, end, caffeine, treatment, minutes, relief, name]
+            guard given.contains(where: { $0 != nil }) || noTriggers || !trigger.isEmpty || !redFlag.isEmpty else {
+                throw InputError("edit", "names no field to change", hint: "add e.g. --severity 5 or --note TEXT ('spasm edit --help' lists them)")
+            }
             let journalFile = try context.openJournal()
             guard var entry = try journalFile.entry(id: id) else { throw NoSuchEntry(id: id) }
             if let at { entry.at = try context.past(at); entry.utcOffset = context.utcOffset(at: entry.at) }

@@ -32,7 +32,7 @@ extension Spasm {
             if output.json { try JSONOutput.print(entries); return }
             guard !entries.isEmpty else { try say("No entries in this period."); return }
             let rows = entries.map { entry in
-                [String(entry.id ?? 0), CivilTime(entry.at, utcOffset: entry.utcOffset).short, entry.kind.rawValue,
+                [String(entry.id ?? 0), EntryText.when(entry, now: context.now), entry.kind.rawValue,
                  EntryText.detail(entry), EntryText.notePreview(entry.note)]
             }
             try say(EntryText.table(header: ["ID", "WHEN", "KIND", "DETAIL", "NOTE"], rows: rows))

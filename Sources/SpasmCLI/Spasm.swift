@@ -35,6 +35,10 @@ public struct Spasm: ParsableCommand {
         // A closed pipe is reported as EPIPE by write(2) and ends the command with 141 on purpose
         // (StandardStream), after whatever it was doing is finished or undone, never halfway.
         signal(SIGPIPE, SIG_IGN)
+        if arguments == nil, let position = firstArgumentNotUTF8() {
+            standardError("spasm: argument \(position) is not UTF-8 text; nothing was written (what is stored is what you typed, so it must be readable text)")
+            Foundation.exit(64)
+        }
         let (parser, rest) = parser(for: arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parser.parseAsRoot(rest)
@@ -47,6 +51,16 @@ public struct Spasm: ParsableCommand {
             standardError("spasm: \(status.message)")
             Foundation.exit(status.code)
         }
+    }
+
+    /// Swift hands the arguments over with invalid bytes already replaced by U+FFFD; the raw bytes
+    /// show whether a note (or anything) was typed in another encoding.
+    private static func firstArgumentNotUTF8() -> Int? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index] else { continue }
+            if String(validatingCString: raw) == nil { return index }
+        }
+        return nil
     }
 
     /// ArgumentParser's message and status for a parse error or a help request, as from the root.

@@ -124,6 +124,13 @@ extension JournalBackup {
             if context.codingPath.isEmpty {
                 return BackupError(.notJSON, "is not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))")
             }
+            // Foundation says "Cannot initialize BodyRegion from invalid String value xyz": name the
+            // value and, where the field is a known list, its choices.
+            if let range = context.debugDescription.range(of: "from invalid String value ") {
+                let value = context.debugDescription[range.upperBound...]
+                let choices = context.codingPath.last?.stringValue == "region" ? "; known regions: \(BodyRegion.allCases.map(\.rawValue).joined(separator: ", "))" : ""
+                return BackupError(.invalidEntry, at: path(context.codingPath), "'\(value)' is not a value spasm knows here\(choices)")
+            }
             return BackupError(.invalidEntry, at: path(context.codingPath), context.debugDescription)
         @unknown default:
             return BackupError(.invalidEntry, "\(error)")

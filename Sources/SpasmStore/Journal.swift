@@ -71,6 +71,8 @@ public struct Journal: Sendable {
             let row = try Row.fetchOne(db, sql: "SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)")!
             return (row[0] as Int, row[1] as Int32)
         }
+        // An empty file (touched beforehand) becomes a journal on the first writable open.
+        if applicationID == 0, version == 0 { return nil }
         guard applicationID == Schema.applicationID else {
             throw JournalError(.notAJournal, path: journal.path, detail: "application_id \(applicationID)")
         }
@@ -116,6 +118,9 @@ public struct Journal: Sendable {
                 throw JournalError(.newerSchema, path: path, detail: "schema version \(version), this spasm knows \(Schema.currentVersion)")
             }
             if empty, path != ":memory:" {
+                // A new journal may be made from an empty file that was already there (touched, or
+                // made by another tool with the default 0644): health data is private from the start.
+                chmod(path, 0o600)
                 // WAL is a property of the file: set once here, never per process.
                 try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             }
