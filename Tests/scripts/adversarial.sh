@@ -238,6 +238,27 @@ for command in "history --since all" "export --format json"; do
     expect "$command on a full disk" 0 "spasm $command --db '$W/fulldisk/j.sqlite' > /dev/null" "$W/fulldisk/j.sqlite"
 done
 
+# --- the smaller edges ------------------------------------------------------------------------
+expect "a note that is not UTF-8 is refused (64)" 64 "spasm log neck 3 --note \$'a\\xffb'" "$J"
+expect "edit with no field: 64, no change and no undo step" 64 'spasm edit 1' "$J"
+expect "TZ=Europe/Berlin 02:30 on the spring change does not exist: 64" 64 \
+    'TZ=Europe/Berlin spasm log neck 3 --at "2026-03-29 02:30"' "$J"
+expect "caffeine 30 mg is 30 mg, not 30 servings" 0 \
+    'spasm caffeine 30 mg --db "$W/small.sqlite" --json | grep -q "\"milligrams\" : 30"'
+expect "a bidi override in a note is shown escaped in history" 0 \
+    'spasm log neck 3 --db "$W/small.sqlite" --note "$(printf "abc\u202edef")" > /dev/null && spasm history --db "$W/small.sqlite" | grep -q "abc<U+202E>def"'
+expect "history shows the year of an entry from another year" 0 \
+    'spasm log neck 2 --db "$W/small.sqlite" --at 2024-06-01T10:00 > /dev/null && spasm history --db "$W/small.sqlite" --since all | grep -q "Sat 01 Jun 2024 10:00"'
+install -m 644 /dev/null "$W/touched.sqlite"
+expect "a journal made from an existing empty 0644 file becomes 0600" 0 \
+    'spasm log neck 3 --db "$W/touched.sqlite" > /dev/null && [ "$(stat -c %a "$W/touched.sqlite")" = 600 ]'
+python3 -c "
+import json
+print(json.dumps({'format': 'spasm-journal', 'version': 1, 'entries': [{'uuid': 'a0a0a0a0-0000-4000-8000-000000000003',
+  'kind': 'episode', 'at': '2025-01-01T10:00:00Z', 'utc_offset': 0, 'episode': {'region': 'elbow', 'severity': 4}}]}))" > "$W/region.json"
+expect "a backup with an unknown region names it and the known ones (65)" 0 \
+    'spasm import "$W/region.json"; [ $? = 65 ] && grep -q "elbow.*known regions: neck" "$W/err" && ! grep -q "Cannot initialize" "$W/err"' "$J"
+
 echo "$passed cases passed, $failed failed"
 umount -l "$W" 2> /dev/null
 [ "$failed" = 0 ]
