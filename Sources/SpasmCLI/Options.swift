@@ -64,7 +64,7 @@ struct Context {
     func note(_ text: String?) throws -> String? {
         guard text == "-" else { return text }
         guard let data = try StandardInput.read(limit: TextField.noteLimitBytes) else {
-            throw InputError("note", "standard input holds more than \(TextField.noteLimitBytes) bytes (1 MiB), the limit of a note",
+            throw InputError("note", "standard input is over the \(TextField.noteLimitBytes)-byte (1 MiB) limit of a note",
                              hint: "split it into two entries or attach a shorter summary")
         }
         guard let note = String(validating: data, as: UTF8.self) else {

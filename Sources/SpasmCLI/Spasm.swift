@@ -12,8 +12,9 @@ public struct Spasm: ParsableCommand {
         Everything stays on this machine, in $XDG_DATA_HOME/spasm/journal.sqlite (override with --db or SPASM_DB).
         Settings: $XDG_CONFIG_HOME/spasm/config.toml overrides the defaults key by key ('spasm config show').
 
-        Exit status: 0 done; 64 bad input (nothing was written); 74 the journal file could not be used;
-        78 a bad configuration file.
+        Exit status: 0 done; 64 bad input (nothing was written); 74 the journal file could not be used,
+        or standard output or error could not be written; 78 a bad configuration file; 141 the reader
+        of a pipe went away.
         """,
         version: "0.1.0",
         subcommands: [
