@@ -288,9 +288,10 @@ final class VarlinkServer {
 
     // MARK: - Deadlines
 
-    /// One timer for the earliest deadline; none at all while no client is connected.
+    /// One timer for the earliest deadline; none at all while no client is connected. A client
+    /// waiting for the budget has no deadline: it waits on spasmd, not spasmd on it.
     private func scheduleSweep() {
-        guard let earliest = connections.values.map(\.deadline).min() else { sweeper.disarm(); return }
+        guard let earliest = connections.values.filter({ !$0.deferred }).map(\.deadline).min() else { sweeper.disarm(); return }
         sweeper.arm(after: max(.milliseconds(1), ContinuousClock.now.duration(to: earliest)))
     }
 
