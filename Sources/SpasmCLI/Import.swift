@@ -13,7 +13,8 @@ extension Spasm {
             written by a newer spasm, a field of the wrong type, text over its limit or a uuid that appears
             twice is refused with its location, and the journal is left untouched (exit status 65).
             Entries already in the journal (the same uuid) are skipped, so importing twice adds nothing.
-            Imported entries are not undone one by one with 'spasm undo'.
+            An import is not reversed by 'spasm undo', and undo refuses to reach past it to an older
+            change; remove imported entries with 'spasm delete ID'.
 
             Example: spasm import backup.json    (- reads standard input)
             """

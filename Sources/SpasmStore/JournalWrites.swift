@@ -120,12 +120,13 @@ extension Journal {
                     return UndoneChange(action: action, entry: entry)
                 }
                 guard let row = try Row.fetchOne(db, sql: """
-                    SELECT id, action, entry_id, before FROM change WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1
+                    SELECT id, at, action, entry_id, before FROM change WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1
                     """) else {
                     try Self.remember(request, action: nil, entry: nil, db: db, now: now)
                     return nil
                 }
                 let changeID: Int64 = row["id"], entryID: EntryID = row["entry_id"]
+                try Self.refuseUndoAcrossImport(after: row["at"], db: db)
                 let action = UndoneChange.Action(rawValue: row["action"])!
                 switch action {
                 case .add:
@@ -145,6 +146,20 @@ extension Journal {
     }
 
     // MARK: - Helpers
+
+    /// An import (or any bulk add) records no undo step; if one came after the latest change, undoing
+    /// that change would reverse something older than what the user just did. Imported entries are
+    /// the ones with no `add` in the change log, made at or after the change.
+    private static func refuseUndoAcrossImport(after changeAt: Int64, db: Database) throws {
+        let imported = try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM entry e WHERE e.created_at >= ?
+               AND NOT EXISTS (SELECT 1 FROM change c WHERE c.entry_id = e.id AND c.action = 'add') LIMIT 1
+            """, arguments: [changeAt]) ?? false
+        if imported {
+            throw InputError("undo", "the latest change is an import, which undo does not reverse (nor anything before it)",
+                             hint: "remove imported entries with 'spasm delete ID'")
+        }
+    }
 
     static func replace(_ old: Entry, with new: Entry, db: Database, now: Date) throws -> Entry {
         try new.validate(now: now)

@@ -220,3 +220,20 @@ func episode(_ severity: Int, at: Date = now, triggers: [String] = ["lifting"], 
         #expect(try journal.undo(now: now)?.action == .add)
     }
 }
+
+@Suite struct UndoAfterImportTests {
+    @Test func undoDoesNotReachPastAnImport() throws {
+        // Given an entry logged, then a backup imported a minute later
+        let journal = try Journal.inMemory()
+        let logged = try journal.add(episode(4, at: now - 3600), now: now - 120)
+        try journal.add(contentsOf: [episode(6, at: now - 7200)], now: now - 60)
+        // When undo runs, it refuses instead of removing the entry logged before the import
+        #expect { try journal.undo(now: now) } throws: { ($0 as? InputError)?.parameter == "undo" }
+        #expect(try journal.entry(id: logged.id!) != nil)
+        #expect(try journal.count() == 2)
+        // Then a change made after the import is undone as usual
+        let later = try journal.add(episode(3, at: now - 30), now: now)
+        #expect(try journal.undo(now: now)?.entry.id == later.id)
+        #expect(try journal.count() == 2)
+    }
+}

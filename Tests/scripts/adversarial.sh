@@ -259,6 +259,12 @@ print(json.dumps({'format': 'spasm-journal', 'version': 1, 'entries': [{'uuid': 
 expect "a backup with an unknown region names it and the known ones (65)" 0 \
     'spasm import "$W/region.json"; [ $? = 65 ] && grep -q "elbow.*known regions: neck" "$W/err" && ! grep -q "Cannot initialize" "$W/err"' "$J"
 
+spasm log neck 3 --db "$W/undo.sqlite" > /dev/null
+spasm export --db "$W/small.sqlite" --format json -o "$W/small.json"
+spasm import --db "$W/undo.sqlite" "$W/small.json" > /dev/null
+expect "undo right after an import refuses (64) instead of undoing the entry before it" 64 \
+    'spasm undo --db "$W/undo.sqlite"' "$W/undo.sqlite"
+
 echo "$passed cases passed, $failed failed"
 umount -l "$W" 2> /dev/null
 [ "$failed" = 0 ]
