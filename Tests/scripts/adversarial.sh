@@ -16,6 +16,8 @@ fi
 
 W=$(mktemp -d /tmp/spasm-adversarial-XXXXXX)
 mount -t tmpfs -o mode=700 tmpfs "$W"
+# Everything lives on that tmpfs; the empty mount point in the shared /tmp goes at the end.
+trap 'cd /; umount -l "$W" 2> /dev/null; rmdir "$W" 2> /dev/null' EXIT
 cp "$BIN_DIR/spasm" "$BIN_DIR/spasmd" "$BIN_DIR/spasm-notify" "$W/"
 B=$W
 mount -t tmpfs -o mode=755 tmpfs /dev
@@ -266,5 +268,4 @@ expect "undo right after an import refuses (64) instead of undoing the entry bef
     'spasm undo --db "$W/undo.sqlite"' "$W/undo.sqlite"
 
 echo "$passed cases passed, $failed failed"
-umount -l "$W" 2> /dev/null
 [ "$failed" = 0 ]
