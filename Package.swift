@@ -41,9 +41,9 @@ let package = Package(
         .target(name: "SpasmExport", dependencies: ["SpasmCore"]),
         // cairo and pango live only in `spasm-render`, so `spasm` itself starts without them.
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
-        .target(name: "SpasmReport", dependencies: ["SpasmCore", "SpasmExport", "CCairo"]),
+        .target(name: "SpasmReport", dependencies: ["SpasmCore", "SpasmExport", "CCairo", "CLinux"]),
         .target(name: "SpasmCLI", dependencies: [
-            "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmExport",
+            "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmExport", "CLinux",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(

@@ -1,5 +1,7 @@
 #define _GNU_SOURCE
 #include <sys/socket.h>
+#include <errno.h>
+#include <unistd.h>
 #include "CLinux.h"
 
 int spasm_peer_credentials(int fd, unsigned int *uid, int *pid) {
@@ -13,4 +15,19 @@ int spasm_peer_credentials(int fd, unsigned int *uid, int *pid) {
 
 int spasm_accept(int listener) {
     return accept4(listener, 0, 0, SOCK_NONBLOCK | SOCK_CLOEXEC);
+}
+
+int spasm_write_all(int fd, const void *bytes, unsigned long count) {
+    const char *next = bytes;
+    while (count > 0) {
+        ssize_t written = write(fd, next, count);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            return errno;
+        }
+        if (written == 0) return EIO;
+        next += written;
+        count -= (unsigned long)written;
+    }
+    return 0;
 }

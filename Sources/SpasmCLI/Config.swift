@@ -29,9 +29,9 @@ extension Spasm {
                     try JSONOutput.print(rows.map { Setting(key: $0.key, value: $0.value, source: $0.source.description) })
                     return
                 }
-                say("# settings file: \(Locations.configuration(override: journal.config))")
-                say("# journal: \(Locations.journal(override: journal.db))")
-                say(EntryText.table(header: ["KEY", "VALUE", "FROM"], rows: rows.map { [$0.key, $0.value, $0.source.description] }))
+                try say("# settings file: \(Locations.configuration(override: journal.config))")
+                try say("# journal: \(Locations.journal(override: journal.db))")
+                try say(EntryText.table(header: ["KEY", "VALUE", "FROM"], rows: rows.map { [$0.key, $0.value, $0.source.description] }))
             }
         }
 
@@ -39,7 +39,7 @@ extension Spasm {
             static let configuration = CommandConfiguration(
             commandName: "path", abstract: "Print the settings file's path.")
             @OptionGroup var journal: JournalOptions
-            func run() { say(Locations.configuration(override: journal.config)) }
+            func run() throws { try say(Locations.configuration(override: journal.config)) }
         }
     }
 }

@@ -37,6 +37,11 @@ extension Spasm {
 
         func run() throws {
             let context = try Context(journal)
+            // Nothing to change is a mistake to point out, not a change to record (and to undo).
+            let given: [Any?] = [at, note, region, side, severity, end, caffeine, treatment, minutes, relief, name]
+            guard given.contains(where: { $0 != nil }) || noTriggers || !trigger.isEmpty || !redFlag.isEmpty else {
+                throw InputError("edit", "names no field to change", hint: "add e.g. --severity 5 or --note TEXT ('spasm edit --help' lists them)")
+            }
             let journalFile = try context.openJournal()
             guard var entry = try journalFile.entry(id: id) else { throw NoSuchEntry(id: id) }
             if let at { entry.at = try context.past(at); entry.utcOffset = context.utcOffset(at: entry.at) }
@@ -52,7 +57,7 @@ extension Spasm {
                 if !trigger.isEmpty { e.triggers = try trigger.map { text throws(InputError) in try TextField.tag(text) } }
                 if !redFlag.isEmpty {
                     e.redFlags = try redFlag.map { text throws(InputError) in try RedFlag(parsing: text) }
-                    if let advice = RedFlag.advice(for: e.redFlags) { say(advice + "\n") }
+                    if let advice = RedFlag.advice(for: e.redFlags) { try say(advice + "\n") }
                 }
                 if let end {
                     let finish = try context.past(end)
@@ -77,7 +82,7 @@ extension Spasm {
                                                       name: name.map { $0.isEmpty ? nil : $0 } ?? t.name))
             }
             let saved = try journalFile.update(entry, now: context.now)
-            if output.json { try JSONOutput.print(saved) } else { say("Changed \(EntryText.line(saved))") }
+            if output.json { try JSONOutput.print(saved) } else { try say("Changed \(EntryText.line(saved))") }
         }
 
         private func refuseEpisodeFields(kind: String) throws {
@@ -106,7 +111,7 @@ extension Spasm {
         func run() throws {
             let context = try Context(journal)
             let deleted = try context.openJournal().delete(id: id, now: context.now)
-            if output.json { try JSONOutput.print(deleted) } else { say("Deleted \(EntryText.line(deleted)) ('spasm undo' brings it back)") }
+            if output.json { try JSONOutput.print(deleted) } else { try say("Deleted \(EntryText.line(deleted)) ('spasm undo' brings it back)") }
         }
     }
 
@@ -131,9 +136,9 @@ extension Spasm {
             }
             if output.json { try JSONOutput.print(Result(undone: change.action, entry: change.entry)); return }
             switch change.action {
-            case .add: say("Undid the log of \(EntryText.line(change.entry)); it is removed")
-            case .edit: say("Undid the change; back to \(EntryText.line(change.entry))")
-            case .delete: say("Undid the delete; restored \(EntryText.line(change.entry))")
+            case .add: try say("Undid the log of \(EntryText.line(change.entry)); it is removed")
+            case .edit: try say("Undid the change; back to \(EntryText.line(change.entry))")
+            case .delete: try say("Undid the delete; restored \(EntryText.line(change.entry))")
             }
         }
     }

@@ -26,7 +26,7 @@ extension Spasm {
                 throw InputError("at", "the end is before the episode started (\(EntryText.line(open)))")
             }
             let ended = try journalFile.endEpisode(id: id, at: end, utcOffset: context.utcOffset(at: end), now: context.now)
-            if output.json { try JSONOutput.print(ended) } else { say("Ended \(EntryText.line(ended))") }
+            if output.json { try JSONOutput.print(ended) } else { try say("Ended \(EntryText.line(ended))") }
         }
     }
 }

@@ -32,7 +32,34 @@ enum EntryText {
 
     /// One line for confirmations: "episode #12: lower-back 7/10, open, Sun 29 Nov 04:20".
     static func line(_ entry: Entry) -> String {
-        "\(entry.kind.rawValue) #\(entry.id ?? 0): \(detail(entry)), \(CivilTime(entry.at, utcOffset: entry.utcOffset).short)"
+        visible("\(entry.kind.rawValue) #\(entry.id ?? 0): \(detail(entry)), \(CivilTime(entry.at, utcOffset: entry.utcOffset).short)")
+    }
+
+    /// "Sun 29 Nov 04:20" this year, "Fri 31 Dec 2021 23:59" in any other, so an old entry is not
+    /// read as a recent one.
+    static func when(_ entry: Entry, now: Date) -> String {
+        let time = CivilTime(entry.at, utcOffset: entry.utcOffset)
+        guard time.year != CivilTime(now, utcOffset: entry.utcOffset).year else { return time.short }
+        return time.short.dropLast(time.clock.count) + "\(time.year) \(time.clock)"
+    }
+
+    /// Text with its bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C)
+    /// shown as "<U+202E>": printed raw they reorder the rest of the line, so a note could make a
+    /// table say what it does not hold. What is stored stays as typed.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isBidiControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isBidiControl(scalar) { out += "<U+\(String(scalar.value, radix: 16, uppercase: true))>" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        default: false
+        }
     }
 
     /// The first line of a note, shortened for a table cell.
@@ -52,6 +79,7 @@ enum EntryText {
 
     /// A table with left-aligned columns, a header, and the last column left ragged.
     static func table(header: [String], rows: [[String]]) -> String {
+        let rows = rows.map { $0.map(visible) }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
         func render(_ row: [String]) -> String {
@@ -73,8 +101,6 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        try StandardStream.output(try encoder.encode(value) + Data("\n".utf8))
     }
 }

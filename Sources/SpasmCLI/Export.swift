@@ -24,8 +24,13 @@ extension Spasm {
               spasm export --format json -o backup.json && spasm import backup.json
               spasm export --format md --since 2026-01-01 --until 2026-03-31
 
-            Files are written whole or not at all. Exit status: 64 bad input, 69 spasm-render missing
-            (pdf), 73 the output cannot be written; nothing is written in every case.
+            A file (or a new name) is written whole or not at all; a symbolic link is followed. A device,
+            a FIFO, '-' or /dev/stdout is written in place as a stream. The journal, its -wal and -shm
+            files and anything in spasm's data directory are refused.
+
+            Exit status: 64 bad input, 69 spasm-render missing (pdf), 73 the output cannot be created
+            or is refused (nothing is written in these cases), 74 a stream failed part way, 141 the
+            reader of a pipe went away.
             """
         )
 
@@ -53,7 +58,7 @@ extension Spasm {
             try Spasm.reportingFailures {
                 if format == .ics {
                     let text = ICalendar.render(PTSchedule(context.configuration), now: context.now, utcOffset: context.utcOffset(at: context.now))
-                    try OutputFile.write(Data(text.utf8), to: output)
+                    try OutputFile.write(Data(text.utf8), to: output, protecting: context.protectedPaths)
                     return
                 }
                 try export(format, table: csvTable, context: context)
@@ -74,28 +79,27 @@ extension Spasm {
 
             switch format {
             case .json:
-                try OutputFile.write(JournalBackup.encode(entries), to: output)
+                try OutputFile.write(JournalBackup.encode(entries), to: output, protecting: context.protectedPaths)
             case .csv:
                 if let table {
-                    try OutputFile.write(Data(CSVExport.renderBytes(table, entries: entries)), to: output)
+                    try OutputFile.write(Data(CSVExport.renderBytes(table, entries: entries)), to: output, protecting: context.protectedPaths)
                 } else {
-                    // Checked first, so an unwritable directory gets none of the three files.
-                    guard OutputFile.isDirectory(output), access(output, W_OK) == 0 else {
-                        throw OutputFile.Failure(status: 73, description: "cannot write to the directory \(output): \(OutputFile.isDirectory(output) ? "permission denied" : "it does not exist"); nothing was written")
+                    guard OutputFile.isDirectory(output) else {
+                        throw OutputFile.Failure(status: 73, description: "cannot write to the directory \(output): it does not exist; nothing was written")
                     }
-                    for table in CSVTable.allCases {
-                        try OutputFile.write(Data(CSVExport.renderBytes(table, entries: entries)), to: output + "/\(table.rawValue).csv")
-                    }
+                    // All three or none: a disk that fills on the last one leaves no earlier file behind.
+                    let files = CSVTable.allCases.map { ("\($0.rawValue).csv", Data(CSVExport.renderBytes($0, entries: entries))) }
+                    try OutputFile.write(files, into: output, protecting: context.protectedPaths)
                 }
             case .fhir:
                 let data = FHIRBundle.render(entries, patient: UUID(), bundle: UUID(), now: context.now, utcOffset: period.utcOffset)
-                try OutputFile.write(data, to: output)
+                try OutputFile.write(data, to: output, protecting: context.protectedPaths)
             case .md, .pdf:
                 let earlierFlags = try store?.redFlagEpisodes(before: period.start) ?? []
                 if format == .md {
                     let summary = PeriodSummary(entries: earlierFlags + entries, period: period,
                                                 dayStartHour: context.configuration.dayStartHour, pt: PTSchedule(context.configuration))
-                    try OutputFile.write(Data(MarkdownSummary.render(summary).utf8), to: output)
+                    try OutputFile.write(Data(MarkdownSummary.render(summary).utf8), to: output, protecting: context.protectedPaths)
                 } else {
                     // Page one carries today's suggestions, as `spasm suggest` gives them.
                     var advice: [Advice] = []
@@ -106,7 +110,7 @@ extension Spasm {
                                                 now: context.now, calendar: context.calendar)
                     }
                     let pdf = try ReportRenderer.render(earlierFlags + entries, advice: advice, period: period, configuration: context.configuration)
-                    try OutputFile.write(pdf, to: output)
+                    try OutputFile.write(pdf, to: output, protecting: context.protectedPaths)
                 }
             case .ics:
                 break

@@ -28,6 +28,6 @@ extension Context {
     func existingJournal() throws -> Journal? {
         let path = Locations.journal(override: options.db)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return try openJournal()
+        return try openJournalForReading()
     }
 }

@@ -27,15 +27,15 @@ extension Spasm {
                 return kind
             })
             // `until` names a moment that is included.
-            let entries = try context.openJournal().entries(from: start, to: end.map { $0.addingTimeInterval(1) },
+            let entries = try context.openJournalForReading().entries(from: start, to: end.map { $0.addingTimeInterval(1) },
                                                             kinds: kinds.isEmpty ? nil : kinds)
             if output.json { try JSONOutput.print(entries); return }
-            guard !entries.isEmpty else { say("No entries in this period."); return }
+            guard !entries.isEmpty else { try say("No entries in this period."); return }
             let rows = entries.map { entry in
-                [String(entry.id ?? 0), CivilTime(entry.at, utcOffset: entry.utcOffset).short, entry.kind.rawValue,
+                [String(entry.id ?? 0), EntryText.when(entry, now: context.now), entry.kind.rawValue,
                  EntryText.detail(entry), EntryText.notePreview(entry.note)]
             }
-            say(EntryText.table(header: ["ID", "WHEN", "KIND", "DETAIL", "NOTE"], rows: rows))
+            try say(EntryText.table(header: ["ID", "WHEN", "KIND", "DETAIL", "NOTE"], rows: rows))
         }
     }
 }

@@ -13,7 +13,8 @@ extension Spasm {
             written by a newer spasm, a field of the wrong type, text over its limit or a uuid that appears
             twice is refused with its location, and the journal is left untouched (exit status 65).
             Entries already in the journal (the same uuid) are skipped, so importing twice adds nothing.
-            Imported entries are not undone one by one with 'spasm undo'.
+            An import is not reversed by 'spasm undo', and undo refuses to reach past it to an older
+            change; remove imported entries with 'spasm delete ID'.
 
             Example: spasm import backup.json    (- reads standard input)
             """
@@ -37,18 +38,29 @@ extension Spasm {
                 throw ExitCode(65)
             }
             let context = try Context(journal)
-            let added = try context.openJournal().addNew(entries, now: context.now)
+            let added: [Entry]
+            do { added = try context.openJournal().addNew(entries, now: context.now) } catch let error as InputError {
+                // The journal's own gate (a time in the future or before 1900): the backup is at fault.
+                standardError("spasm: \(file): \(error.description); nothing was imported")
+                throw ExitCode(65)
+            }
             var counts = Dictionary(uniqueKeysWithValues: Entry.Kind.allCases.map { ($0.rawValue, 0) })
             for entry in added { counts[entry.kind.rawValue, default: 0] += 1 }
             let report = Report(added: counts, alreadyPresent: entries.count - added.count)
             if output.json { try JSONOutput.print(report); return }
             let parts = Entry.Kind.allCases.map { "\(counts[$0.rawValue]!) \($0.rawValue)\(counts[$0.rawValue] == 1 || $0 == .caffeine ? "" : "s")" }
-            say("Imported \(added.count) entr\(added.count == 1 ? "y" : "ies") (\(parts.joined(separator: ", "))); \(report.alreadyPresent) already in the journal.")
+            try say("Imported \(added.count) entr\(added.count == 1 ? "y" : "ies") (\(parts.joined(separator: ", "))); \(report.alreadyPresent) already in the journal.")
         }
 
         /// The file's bytes, refusing anything larger than a backup can be before reading it.
         private func read() throws -> Data {
-            if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+            if file == "-" {
+                guard let data = try StandardInput.read(limit: JournalBackup.maximumBytes) else {
+                    standardError("spasm: standard input holds more than \(JournalBackup.maximumBytes) bytes, larger than any spasm backup; nothing was imported")
+                    throw ExitCode(65)
+                }
+                return data
+            }
             var info = stat()
             guard stat(file, &info) == 0 else {
                 throw InputError("file", "cannot read \(file): \(String(cString: strerror(errno)))")

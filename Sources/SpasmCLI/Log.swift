@@ -41,12 +41,12 @@ extension Spasm {
             // Red flags first: the advice must reach the user even if anything else below fails.
             let flags = try redFlag.map { text throws(InputError) in try RedFlag(parsing: text) }
             if let advice = RedFlag.advice(for: flags) {
-                if output.json { standardError(advice) } else { say(advice + "\n") }
+                if output.json { standardError(advice) } else { try say(advice + "\n") }
             }
             let context = try Context(journal)
             let entry = try makeEntry(flags: flags, context: context)
             let saved = try context.openJournal().add(entry, now: context.now)
-            if output.json { try JSONOutput.print(saved) } else { say("Logged \(EntryText.line(saved))") }
+            if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
         }
 
         func makeEntry(flags: [RedFlag], context: Context) throws -> Entry {

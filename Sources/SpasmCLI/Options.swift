@@ -45,20 +45,37 @@ struct Context {
                          busyTimeout: .milliseconds(configuration.busyTimeoutMilliseconds))
     }
 
+    /// The journal file for a command that only reads (history, today, stats, suggest, export):
+    /// opened read-only, so it works on a read-only mount or a full disk; a journal not yet made or
+    /// not yet migrated is opened as `openJournal` does.
+    func openJournalForReading() throws -> Journal {
+        let path = Locations.journal(override: options.db)
+        let timeout = Duration.milliseconds(configuration.busyTimeoutMilliseconds)
+        return try Journal.openForReading(at: path, busyTimeout: timeout) ?? openJournal()
+    }
+
     /// The care plan over the journal file: the reminders and their numbers as spasmd sees them.
     func openCare() throws -> CareBook {
         CareBook(journal: try openJournal(), configuration: configuration, calendar: calendar)
     }
 
     /// A note as given, or read from standard input when given as "-" (a long note exceeds what one
-    /// command-line argument can hold).
+    /// command-line argument can hold). Reading stops one byte past the note limit.
     func note(_ text: String?) throws -> String? {
         guard text == "-" else { return text }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let data = try StandardInput.read(limit: TextField.noteLimitBytes) else {
+            throw InputError("note", "standard input is over the \(TextField.noteLimitBytes)-byte (1 MiB) limit of a note",
+                             hint: "split it into two entries or attach a shorter summary")
+        }
         guard let note = String(validating: data, as: UTF8.self) else {
             throw InputError("note", "standard input is not UTF-8 text")
         }
         return note
+    }
+
+    /// The journal and the data directory, which no export may overwrite.
+    var protectedPaths: ProtectedPaths {
+        ProtectedPaths(journal: Locations.journal(override: options.db), dataDirectory: Locations.dataDirectory())
     }
 
     func past(_ text: String?) throws -> Date {

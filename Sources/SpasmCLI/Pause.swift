@@ -32,7 +32,7 @@ extension Spasm {
             try context.openCare().pause(until: end, now: context.now)
             let time = CivilTime(end, utcOffset: context.utcOffset(at: end))
             if output.json { return try JSONOutput.print(Reply(until: time.iso8601)) }
-            say("Reminders paused until \(time.short); red flags still show. 'spasm resume' ends the pause.")
+            try say("Reminders paused until \(time.short); red flags still show. 'spasm resume' ends the pause.")
         }
 
         private func end(_ context: Context) throws -> Date {
@@ -55,7 +55,7 @@ extension Spasm {
             let context = try Context(journal)
             let was = try context.openCare().resume(now: context.now)
             if output.json { return try JSONOutput.print(Reply(wasPaused: was)) }
-            say(was ? "Reminders resumed." : "Reminders were not paused.")
+            try say(was ? "Reminders resumed." : "Reminders were not paused.")
         }
     }
 }

@@ -42,7 +42,7 @@ extension Spasm {
                 }
                 lines.append("Answer with: spasm done|snooze|skip NUMBER")
             }
-            say(lines.joined(separator: "\n"))
+            try say(lines.joined(separator: "\n"))
         }
     }
 
@@ -68,7 +68,7 @@ extension Spasm {
             case .better, .same, .worse: line = "Noted: \(answer.rawValue) after the session (reminder \(number))"
             }
             if let id = reply.treatmentID, answer == .done { line += "; recorded as treatment #\(id) ('spasm undo' takes it back)" }
-            say(line)
+            try say(line)
         }
     }
 

@@ -12,8 +12,9 @@ public struct Spasm: ParsableCommand {
         Everything stays on this machine, in $XDG_DATA_HOME/spasm/journal.sqlite (override with --db or SPASM_DB).
         Settings: $XDG_CONFIG_HOME/spasm/config.toml overrides the defaults key by key ('spasm config show').
 
-        Exit status: 0 done; 64 bad input (nothing was written); 74 the journal file could not be used;
-        78 a bad configuration file.
+        Exit status: 0 done; 64 bad input (nothing was written); 74 the journal file could not be used,
+        or standard output or error could not be written; 78 a bad configuration file; 141 the reader
+        of a pipe went away.
         """,
         version: "0.1.0",
         subcommands: [
@@ -32,11 +33,20 @@ public struct Spasm: ParsableCommand {
     public static func main(_ arguments: [String]? = nil) -> Never {
         // Health data: every file spasm creates is private to the user (0600 files, 0700 directories).
         umask(0o077)
+        // A closed pipe is reported as EPIPE by write(2) and ends the command with 141 on purpose
+        // (StandardStream), after whatever it was doing is finished or undone, never halfway.
+        signal(SIGPIPE, SIG_IGN)
+        if arguments == nil, let position = firstArgumentNotUTF8() {
+            standardError("spasm: argument \(position) is not UTF-8 text; nothing was written (what is stored is what you typed, so it must be readable text)")
+            Foundation.exit(64)
+        }
         let (parser, rest) = parser(for: arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parser.parseAsRoot(rest)
             try command.run()
             Foundation.exit(0)
+        } catch let failure as StandardStream.Failure {
+            StandardStream.exit(for: failure)
         } catch {
             guard let status = ExitStatus(for: error) else { fail(error, parsedBy: parser) }
             standardError("spasm: \(status.message)")
@@ -44,16 +54,30 @@ public struct Spasm: ParsableCommand {
         }
     }
 
+    /// Swift hands the arguments over with invalid bytes already replaced by U+FFFD; the raw bytes
+    /// show whether a note (or anything) was typed in another encoding.
+    private static func firstArgumentNotUTF8() -> Int? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index] else { continue }
+            if String(validatingCString: raw) == nil { return index }
+        }
+        return nil
+    }
+
     /// ArgumentParser's message and status for a parse error or a help request, as from the root.
+    /// Its text goes through the checked streams: help to standard output, errors to standard error.
     static func fail(_ error: any Error, parsedBy parser: any ParsableCommand.Type) -> Never {
-        guard parser != Spasm.self else { exit(withError: error) }
         // The one line that names the command without its super-command.
         let name = parser._commandName
-        let text = parser.fullMessage(for: error).replacingOccurrences(of: "See '\(name) ", with: "See 'spasm \(name) ")
+        var text = parser.fullMessage(for: error)
+        if parser != Spasm.self { text = text.replacingOccurrences(of: "See '\(name) ", with: "See 'spasm \(name) ") }
         let code = parser.exitCode(for: error)
-        if !text.isEmpty {
-            if code == .success { print(text) } else { standardError(text) }
-        }
+        do {
+            if !text.isEmpty {
+                let line = Data((text + "\n").utf8)
+                if code == .success { try StandardStream.output(line) } else { try StandardStream.error(line) }
+            }
+        } catch { StandardStream.exit(for: error) }
         Foundation.exit(code.rawValue)
     }
 
@@ -88,14 +112,4 @@ struct ExitStatus {
         default: return nil
         }
     }
-}
-
-func standardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
-/// Prints and flushes, so urgent text reaches the terminal before anything slow happens.
-func say(_ text: String) {
-    print(text)
-    fflush(nil)
 }

@@ -20,7 +20,7 @@ extension Spasm {
         func run() throws {
             let context = try Context(journal)
             let start = try TimeExpression.since(since, now: context.now, calendar: context.calendar)
-            let entries = try context.openJournal().entriesForAnalysis(from: start == .distantPast ? nil : start)
+            let entries = try context.openJournalForReading().entriesForAnalysis(from: start == .distantPast ? nil : start)
             let startHour = context.configuration.dayStartHour
             let today = JournalDay.containing(context.now, calendar: context.calendar, startHour: startHour).day
             let first = start == .distantPast
@@ -29,7 +29,7 @@ extension Spasm {
             let statistics = JournalStatistics(entries: entries, from: first, configuration: context.configuration,
                                                now: context.now, calendar: context.calendar)
             if output.json { try JSONOutput.print(statistics, snakeCase: true); return }
-            say(StatsText(statistics: statistics, charts: .forStandardOutput()).lines.joined(separator: "\n"))
+            try say(StatsText(statistics: statistics, charts: .forStandardOutput()).lines.joined(separator: "\n"))
         }
     }
 }

@@ -60,7 +60,7 @@ extension Spasm {
                                                   served: status?.journal, journal: path, sameJournal: same))
             }
             guard let status else {
-                say("""
+                try say("""
                 spasmd is not running: entries are still saved, but no reminders are shown.
                 Start it with: systemctl --user start spasmd.socket
                 """)
@@ -76,7 +76,7 @@ extension Spasm {
             if !status.notificationServer {
                 lines.append("No notification server on the session bus: reminders are kept and shown once one appears.")
             }
-            say(lines.joined(separator: "\n"))
+            try say(lines.joined(separator: "\n"))
         }
 
         /// spasmd's answer to io.spasm.Care.Status, or nil when nothing answers on its socket.

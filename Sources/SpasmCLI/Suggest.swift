@@ -28,7 +28,7 @@ extension Spasm {
 
         func run() throws {
             let context = try Context(journal)
-            let store = try context.openJournal()
+            let store = try ack ? context.openJournal() : context.openJournalForReading()
             let advisor = Advisor(configuration: context.configuration)
             let entries = try store.entriesForAnalysis(from: advisor.historyStart(now: context.now, calendar: context.calendar))
             var acknowledged = try store.acknowledgedRedFlags()
@@ -53,7 +53,7 @@ extension Spasm {
                 lines.append("")
             }
             lines += Self.render(advice, charts: .forStandardOutput())
-            say(lines.joined(separator: "\n"))
+            try say(lines.joined(separator: "\n"))
         }
 
         static func render(_ advice: [Advice], charts: Charts) -> [String] {

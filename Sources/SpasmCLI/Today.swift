@@ -30,7 +30,7 @@ extension Spasm {
             let context = try Context(journal)
             let startHour = context.configuration.dayStartHour
             let (day, interval) = JournalDay.containing(context.now, calendar: context.calendar, startHour: startHour)
-            let entries = try context.openJournal().entries(from: interval.start, to: interval.end, kinds: nil)
+            let entries = try context.openJournalForReading().entries(from: interval.start, to: interval.end, kinds: nil)
             let caffeine = entries.compactMap(\.caffeine).reduce(0) { $0 + $1.milligrams }
             let target = context.configuration.caffeineDailyTargetMg
             if output.json {
@@ -55,7 +55,7 @@ extension Spasm {
             lines.append("")
             lines.append("Treatments: \(treatments.count)")
             lines += treatments.map(Self.row)
-            say(lines.joined(separator: "\n"))
+            try say(lines.joined(separator: "\n"))
         }
 
         static func row(_ entry: Entry) -> String {

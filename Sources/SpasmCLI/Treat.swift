@@ -29,7 +29,7 @@ extension Spasm {
             let entry = Entry(at: at, utcOffset: context.utcOffset(at: at), note: try context.note(note), body: .treatment(treatment))
             try entry.validate()
             let saved = try context.openJournal().add(entry, now: context.now)
-            if output.json { try JSONOutput.print(saved) } else { say("Logged \(EntryText.line(saved))") }
+            if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
         }
     }
 }

@@ -8,7 +8,7 @@ public enum CaffeineInput {
     ///   - limit: the most one entry may hold without `force` (1,000 mg by default).
     ///   - force: accept 0 mg or an amount over the limit (the user insists it is right).
     public static func parse(_ words: [String], drinks: [String: Double], limit: Double, force: Bool) throws(InputError) -> CaffeineIntake {
-        let tokens = words.flatMap { $0.split(separator: " ").map(String.init) }.map { $0.lowercased() }
+        let tokens = joiningUnits(words.flatMap { $0.split(separator: " ").map(String.init) }.map { $0.lowercased() })
         guard !tokens.isEmpty else {
             throw InputError("drink", "missing", hint: "name a drink (\(drinks.keys.sorted().joined(separator: ", "))) or an amount such as 120mg")
         }
@@ -31,7 +31,7 @@ public enum CaffeineInput {
         }
         let count = servings ?? 1
         guard count > 0, count <= 50 else {
-            throw InputError("servings", "\(format(count)) is not a number of servings", hint: "use x1 to x50")
+            throw InputError("servings", "\(format(count)) is not a number of servings", hint: "use more than x0 and at most x50, such as x2 or x0.5")
         }
         let total: Double
         if let amount {
@@ -54,6 +54,19 @@ public enum CaffeineInput {
             throw InputError("amount", "\(format(total)) mg is not an amount spasm can record", hint: "use 0 to \(Int(CaffeineIntake.hardLimitMg)) mg")
         }
         return CaffeineIntake(milligrams: total, drink: drink, servings: count)
+    }
+
+    /// "120 mg" typed as two words is one amount, "120mg" (else "30 mg" would read as 30 servings).
+    static func joiningUnits(_ tokens: [String]) -> [String] {
+        var joined: [String] = []
+        for token in tokens {
+            if token == "mg", let last = joined.last, Double(last) != nil {
+                joined[joined.count - 1] = last + "mg"
+            } else {
+                joined.append(token)
+            }
+        }
+        return joined
     }
 
     /// "120mg", "120", "95.5mg".

@@ -47,7 +47,37 @@ public struct Entry: Sendable, Equatable {
     public var caffeine: CaffeineIntake? { if case .caffeine(let c) = body { c } else { nil } }
     public var treatment: Treatment? { if case .treatment(let t) = body { t } else { nil } }
 
-    /// Checks everything that does not depend on the store, whoever built the entry (the CLI, a
+    /// The earliest time an entry may have: 1900-01-01 00:00 UTC. Before it, time zones had no
+    /// agreed offsets and a date would shift by a day or more; no one logs a spasm from then.
+    public static let earliest = Date(timeIntervalSince1970: Double(CivilTime.days(year: 1900, month: 1, day: 1)) * 86_400)
+    /// UTC offsets run from -12:00 to +14:00; 18 hours either way is what ISO 8601 allows at most.
+    public static let utcOffsetRange = -18 * 3600...18 * 3600
+
+    /// The one gate every entry passes on its way into the journal, whichever door it came through
+    /// (the CLI, `spasm import`, a Varlink `Add` or `Update`): everything `validate()` checks, and
+    /// that its times lie between `earliest` and `now` with offsets in range.
+    public func validate(now: Date) throws(InputError) {
+        try validate()
+        try Self.checkTime(at, utcOffset: utcOffset, parameter: "at", now: now)
+        if let episode, let ended = episode.endedAt {
+            try Self.checkTime(ended, utcOffset: episode.endedUTCOffset ?? utcOffset, parameter: "end", now: now)
+        }
+    }
+
+    private static func checkTime(_ time: Date, utcOffset: Int, parameter: String, now: Date) throws(InputError) {
+        guard utcOffsetRange.contains(utcOffset) else {
+            throw InputError("\(parameter) offset", "\(utcOffset) seconds is not a UTC offset", hint: "offsets run from -18:00 to +18:00")
+        }
+        guard time.timeIntervalSince1970.isFinite, time >= earliest else {
+            throw InputError(parameter, "is before 1900", hint: "give a date from 1900 on")
+        }
+        guard time <= now else {
+            throw InputError(parameter, "\(CivilTime(time, utcOffset: utcOffset).iso8601) is in the future (it is \(CivilTime(now, utcOffset: utcOffset).iso8601) now)",
+                             hint: "an entry records something that has happened")
+        }
+    }
+
+    /// Checks everything that does not depend on the clock, whoever built the entry (the CLI, a
     /// Varlink client, an import): the note, tags and names, an end after the start, amounts in range.
     public func validate() throws(InputError) {
         if let note { try TextField.validateNote(note) }

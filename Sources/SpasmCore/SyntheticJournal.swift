@@ -37,7 +37,8 @@ public struct SyntheticJournal: Sendable {
                 let severity = Severity(rawValue: min(10, Int(random.unit() * 6) + Int(random.unit() * 5)))!
                 let trigger = Self.triggers[Int(random.next() % UInt64(Self.triggers.count))]
                 let region = BodyRegion.allCases[Int(random.next() % UInt64(BodyRegion.allCases.count))]
-                let ended = random.unit() < 0.9 ? (at + 600 + random.unit() * 7200).rounded(.down) : nil
+                // An episode of the last day ends by `end` at the latest: a journal holds no future.
+                let ended = random.unit() < 0.9 ? min((at + 600 + random.unit() * 7200).rounded(.down), end.timeIntervalSince1970.rounded(.down)) : nil
                 let episode = Episode(region: region, severity: severity, triggers: [trigger],
                                       endedAt: ended.map(Date.init(timeIntervalSince1970:)), endedUTCOffset: ended.map { _ in utcOffset })
                 todays.append(entry(at, .episode(episode), &random))

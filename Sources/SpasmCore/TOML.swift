@@ -56,8 +56,17 @@ public struct TOMLDocument: Sendable {
     /// Position of each path in `entries`, for constant-time lookup.
     private let index: [[String]: Int]
 
+    /// Arrays and inline tables nest at most this deep, and a dotted key has at most this many parts:
+    /// the parser recurses once per level, so a hostile file must not choose how deep the stack goes.
+    public static let maximumDepth = 32
+    /// A settings file is a few kilobytes; anything larger than this is refused before parsing.
+    public static let maximumBytes = 1 << 20
+
     /// Parses the text; throws TOMLError for the first syntax error.
     public init(parsing text: String) throws(TOMLError) {
+        guard text.utf8.count <= Self.maximumBytes else {
+            throw TOMLError(line: 1, message: "the file is \(text.utf8.count) bytes, over the \(Self.maximumBytes)-byte (1 MiB) limit of a settings file")
+        }
         var parser = TOMLParser(text)
         try parser.parseDocument()
         entries = parser.entries
@@ -164,6 +173,8 @@ private struct TOMLParser {
     var definitions: [[String]: Definition] = [:]
     /// The path of the last `[table]` header; keys below it are relative to it.
     var table: [String] = []
+    /// How many arrays and inline tables enclose the value being parsed.
+    var depth = 0
 
     init(_ text: String) { cursor = TOMLCursor(bytes: Array(text.utf8)) }
 
@@ -238,11 +249,22 @@ private struct TOMLParser {
         return (key, try parseValue(), line)
     }
 
+    /// One level deeper into an array or inline table, refused past `TOMLDocument.maximumDepth`.
+    mutating func enterNesting() throws(TOMLError) {
+        guard depth < TOMLDocument.maximumDepth else {
+            throw cursor.error("arrays and inline tables nest more than \(TOMLDocument.maximumDepth) deep")
+        }
+        depth += 1
+    }
+
     /// key = simple-key *( ws '.' ws simple-key ), consuming trailing spaces.
     mutating func parseKey() throws(TOMLError) -> [String] {
         var path = [try parseSimpleKey()]
         cursor.skipSpaces()
         while cursor.consume(TOMLByte.dot) {
+            guard path.count < TOMLDocument.maximumDepth else {
+                throw cursor.error("a dotted key has more than \(TOMLDocument.maximumDepth) parts")
+            }
             cursor.skipSpaces()
             path.append(try parseSimpleKey())
             cursor.skipSpaces()
@@ -335,6 +357,8 @@ private struct TOMLParser {
     /// array = '[' *( blank value blank ',' ) [ blank value ] blank ']'
     mutating func parseArray() throws(TOMLError) -> TOMLValue {
         let openLine = cursor.line
+        try enterNesting()
+        defer { depth -= 1 }
         cursor.advance()
         var items: [TOMLValue] = []
         while true {
@@ -352,6 +376,8 @@ private struct TOMLParser {
     /// inline-table = '{' ws [ keyval *( ws ',' ws keyval ) ] ws '}', all on one line.
     mutating func parseInlineTable() throws(TOMLError) -> TOMLValue {
         let openLine = cursor.line
+        try enterNesting()
+        defer { depth -= 1 }
         cursor.advance()
         var table: [String: TOMLValue] = [:]
         var dottedTables: Set<[String]> = []

@@ -113,6 +113,15 @@ public enum TimeExpression {
         }
         // Only calendar arithmetic far out of range (e.g. "999999y ago") gets here.
         guard let date = resolved else { throw .unreadable(input, as: expected) }
+        if case .day(_, let clock?) = expr {
+            // A clock time in the hour skipped when clocks go forward (02:30 on a spring change in
+            // Europe/Berlin) does not exist; the calendar would silently move it an hour on.
+            let seen = CivilTime(date, in: calendar.timeZone)
+            if seen.hour != clock.hour || seen.minute != clock.minute {
+                throw TimeExpressionError(input: input, reason: "does not exist on \(seen.date): the clocks went forward over that time",
+                                          hint: "\(seen.date) \(seen.clock)")
+            }
+        }
         guard date <= now else { throw futureError(expr, input: input, now: now, calendar: calendar) }
         return date
     }

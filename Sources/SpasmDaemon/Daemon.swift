@@ -49,7 +49,9 @@ public final class Daemon {
     /// Serves until SIGTERM or SIGINT, then finishes what is in flight and returns.
     public func run() throws {
         let loop = try EventLoop()
-        let signals = try SignalSource([SIGTERM, SIGINT, SIGUSR1])
+        // SIGHUP (a closed terminal, or `kill -HUP` by habit) is ignored: settings are read at start,
+        // and `systemctl --user restart spasmd` reads them again.
+        let signals = try SignalSource([SIGTERM, SIGINT, SIGUSR1, SIGHUP])
         let timeout = Duration.milliseconds(options.configuration.busyTimeoutMilliseconds)
         let journal = try Journal.open(at: options.journalPath, busyTimeout: timeout)
         var service = JournalService(journal: journal, version: options.version, logger: logger)
@@ -102,6 +104,7 @@ public final class Daemon {
                     logger.warning("test fault: the main loop stops answering now")
                     while true { sleep(3600) }
                 }
+                if signal == SIGHUP { logger.notice("SIGHUP ignored; restart spasmd to read changed settings") }
                 if signal == SIGTERM || signal == SIGINT { loop.stop() }
             }
         }

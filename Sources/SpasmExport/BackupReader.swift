@@ -11,6 +11,9 @@ extension JournalBackup {
         guard data.count <= maximumBytes else {
             throw BackupError(.tooLarge, "the file is \(data.count) bytes, over the \(maximumBytes)-byte limit of a spasm backup")
         }
+        guard JSONNesting.isWithin(data) else {
+            throw BackupError(.notABackup, "nests arrays or objects deeper than \(JSONNesting.maximumDepth) levels, which no spasm backup does")
+        }
         try checkHeader(data)
         let document: Document
         do {
@@ -120,6 +123,13 @@ extension JournalBackup {
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
                 return BackupError(.notJSON, "is not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))")
+            }
+            // Foundation says "Cannot initialize BodyRegion from invalid String value xyz": name the
+            // value and, where the field is a known list, its choices.
+            if let range = context.debugDescription.range(of: "from invalid String value ") {
+                let value = context.debugDescription[range.upperBound...]
+                let choices = context.codingPath.last?.stringValue == "region" ? "; known regions: \(BodyRegion.allCases.map(\.rawValue).joined(separator: ", "))" : ""
+                return BackupError(.invalidEntry, at: path(context.codingPath), "'\(value)' is not a value spasm knows here\(choices)")
             }
             return BackupError(.invalidEntry, at: path(context.codingPath), context.debugDescription)
         @unknown default:

@@ -1,4 +1,5 @@
 import Foundation
+import SpasmCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -59,6 +60,9 @@ public final class VarlinkConnection {
         let deadline = ContinuousClock.now + timeout
         try send(message, deadline: deadline)
         let reply = try receive(deadline: deadline)
+        guard JSONNesting.isWithin(reply) else {
+            throw VarlinkConnectionError.malformedReply("reply nests deeper than \(JSONNesting.maximumDepth) levels")
+        }
         let envelope: ReplyEnvelope<R>
         do { envelope = try JSONDecoder().decode(ReplyEnvelope<R>.self, from: Data(reply)) } catch {
             throw VarlinkConnectionError.malformedReply(String(describing: error))

@@ -1,4 +1,5 @@
 import Foundation
+import SpasmCore
 
 /// The part of a call every server reads first: which method, and how to answer.
 public struct VarlinkCallHeader: Sendable, Decodable {
@@ -73,8 +74,11 @@ public struct VarlinkError: Error, Sendable, Equatable, Codable, CustomStringCon
 
 /// Encoding and decoding of messages, shared by both ends.
 public enum VarlinkCoding {
+    /// The call's method and flags. Every message a server answers is read here first, so this is
+    /// where its nesting is bounded (`JSONNesting.maximumDepth`).
     public static func header(of message: [UInt8]) throws -> VarlinkCallHeader {
-        try JSONDecoder().decode(VarlinkCallHeader.self, from: Data(message))
+        guard JSONNesting.isWithin(message) else { throw VarlinkError.invalidParameter("parameters") }
+        return try JSONDecoder().decode(VarlinkCallHeader.self, from: Data(message))
     }
 
     /// The call's parameters; a missing "parameters" object decodes from `{}`.

@@ -231,6 +231,8 @@ private final class Helper {
             if let event = try? decoder.decode(NotifierEvent.self, from: Data(buffer[..<newline])) { events.append(event) }
             buffer.removeSubrange(...newline)
         }
+        // An event is one short line; a helper that sends more without a newline is not buffered on.
+        if buffer.count > 1 << 20 { buffer.removeAll() }
         return events
     }
 

@@ -161,5 +161,10 @@ struct Color {
 /// Why the report could not be drawn.
 struct RenderError: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// The exit status: 65 for input that cannot be rendered, 74 when the output cannot be written.
+    var status: Int32
+    init(_ description: String, status: Int32 = 65) {
+        self.description = description
+        self.status = status
+    }
 }

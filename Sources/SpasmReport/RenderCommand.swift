@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 import SpasmCore
 import SpasmExport
@@ -13,18 +14,23 @@ public enum RenderCommand {
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
             let options = try Options(arguments)
-            let input = FileHandle.standardInput.readDataToEndOfFile()
+            // One byte past the largest backup is enough to refuse it (JournalBackup.decode does).
+            guard let input = try? FileHandle.standardInput.read(upToCount: JournalBackup.maximumBytes + 1) ?? Data() else {
+                throw RenderError("standard input cannot be read")
+            }
             let entries: [Entry]
             do { entries = try JournalBackup.decode(input) } catch {
                 throw RenderError("standard input: \(error.description)")
             }
             let summary = PeriodSummary(entries: entries, period: options.period, dayStartHour: options.dayStartHour, pt: options.pt)
             let pdf = try ReportDocument.render(summary, advice: options.advice, paper: options.paper)
-            FileHandle.standardOutput.write(pdf)
+            let code = pdf.withUnsafeBytes { spasm_write_all(STDOUT_FILENO, $0.baseAddress, UInt($0.count)) }
+            if code != 0 { throw RenderError("cannot write to standard output: \(String(cString: strerror(code)))", status: 74) }
             exit(0)
         } catch {
-            FileHandle.standardError.write(Data("spasm-render: \(error)\n".utf8))
-            exit(error is Options.UsageError ? 64 : 65)
+            let line = Data("spasm-render: \(error)\n".utf8)
+            _ = line.withUnsafeBytes { spasm_write_all(STDERR_FILENO, $0.baseAddress, UInt($0.count)) }
+            exit(error is Options.UsageError ? 64 : (error as? RenderError)?.status ?? 65)
         }
     }
 
@@ -56,7 +62,7 @@ public enum RenderCommand {
                 self.paper = paper
             }
             if let path = values["advice"] {
-                guard let data = FileManager.default.contents(atPath: path),
+                guard let data = FileManager.default.contents(atPath: path), JSONNesting.isWithin(data),
                       let decoded = try? JSONDecoder().decode([Advice].self, from: data) else {
                     throw UsageError(description: "--advice names a file of suggestions that cannot be read: \(path)")
                 }

@@ -17,7 +17,10 @@ enum EntryRows {
 
     // MARK: Writing
 
+    /// Every new entry passes `Entry.validate(now:)` here, whoever sent it; a failure rolls back the
+    /// whole transaction, so nothing is written.
     static func insert(_ entry: Entry, db: Database, now: Date) throws -> EntryID {
+        try entry.validate(now: now)
         try db.execute(sql: """
             INSERT INTO entry (uuid, kind, at, utc_offset, note, created_at) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [entry.uuid.uuidString.lowercased(), entry.kind.rawValue, Journal.seconds(entry.at),

@@ -35,6 +35,62 @@ public struct Journal: Sendable {
         return journal
     }
 
+    /// Opens an existing, current journal for reading only: commands that only read work on a
+    /// read-only mount or a full disk, and cannot change the file by accident.
+    ///
+    /// - Returns: nil when there is no file at `path`, or its schema is older than this spasm's
+    ///   (a writable `open` migrates it first).
+    public static func openForReading(at path: String, busyTimeout: Duration = .seconds(5)) throws -> Journal? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = GRDB.Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(TimeInterval(busyTimeout.components.seconds) + Double(busyTimeout.components.attoseconds) / 1e18)
+        do {
+            return try current(Journal(path: path, writer: DatabaseQueue(path: path, configuration: configuration)))
+        } catch let error as DatabaseError where needsImmutableRead(error, path: path) {
+            // A WAL journal needs its -shm file; where none can be made (a read-only mount, a full
+            // disk) no one can be committing either, so SQLite reads the file as immutable instead.
+            var components = URLComponents()
+            components.scheme = "file"
+            components.path = path
+            components.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+            let uri = components.string ?? "file:\(path)?immutable=1"
+            do {
+                return try current(Journal(path: path, writer: DatabaseQueue(path: uri, configuration: configuration)))
+            } catch { throw JournalError(error, path: path) }
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError(error, path: path)
+        }
+    }
+
+    /// `journal` if it is a spasm journal of the current schema; nil if it needs migrating.
+    private static func current(_ journal: Journal) throws -> Journal? {
+        let (version, applicationID) = try journal.writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)")!
+            return (row[0] as Int, row[1] as Int32)
+        }
+        // An empty file (touched beforehand) becomes a journal on the first writable open.
+        if applicationID == 0, version == 0 { return nil }
+        guard applicationID == Schema.applicationID else {
+            throw JournalError(.notAJournal, path: journal.path, detail: "application_id \(applicationID)")
+        }
+        guard version <= Schema.currentVersion else {
+            throw JournalError(.newerSchema, path: journal.path, detail: "schema version \(version), this spasm knows \(Schema.currentVersion)")
+        }
+        return version == Schema.currentVersion ? journal : nil
+    }
+
+    private static func needsImmutableRead(_ error: DatabaseError, path: String) -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        switch error.resultCode {
+        case .SQLITE_CANTOPEN: return access(directory.isEmpty ? "." : directory, W_OK) != 0
+        case .SQLITE_IOERR, .SQLITE_FULL: return JournalError.isFull(directoryOf: path)
+        default: return false
+        }
+    }
+
     /// A journal in memory, for tests that need no file.
     public static func inMemory() throws -> Journal {
         let queue = try DatabaseQueue()
@@ -62,6 +118,9 @@ public struct Journal: Sendable {
                 throw JournalError(.newerSchema, path: path, detail: "schema version \(version), this spasm knows \(Schema.currentVersion)")
             }
             if empty, path != ":memory:" {
+                // A new journal may be made from an empty file that was already there (touched, or
+                // made by another tool with the default 0644): health data is private from the start.
+                chmod(path, 0o600)
                 // WAL is a property of the file: set once here, never per process.
                 try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             }

@@ -23,7 +23,6 @@ extension Journal {
     ///
     /// Idempotent on the entry's uuid: a retried write returns the entry already saved.
     public func add(_ entry: Entry, now: Date) throws -> Entry {
-        try entry.validate()
         return try guarded {
             try writer.write { db in
                 if let existing = try EntryRows.fetch(db, uuid: entry.uuid) { return existing }
@@ -77,7 +76,6 @@ extension Journal {
     /// Replaces an entry's contents (same id, same kind), keeping the old version for undo.
     public func update(_ entry: Entry, request: UUID? = nil, now: Date) throws -> Entry {
         guard let id = entry.id else { throw InputError("id", "missing") }
-        try entry.validate()
         return try guarded {
             try writer.write { db in
                 if let done = try Self.applied(request, db: db), let entry = done.entry { return entry }
@@ -122,12 +120,13 @@ extension Journal {
                     return UndoneChange(action: action, entry: entry)
                 }
                 guard let row = try Row.fetchOne(db, sql: """
-                    SELECT id, action, entry_id, before FROM change WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1
+                    SELECT id, at, action, entry_id, before FROM change WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1
                     """) else {
                     try Self.remember(request, action: nil, entry: nil, db: db, now: now)
                     return nil
                 }
                 let changeID: Int64 = row["id"], entryID: EntryID = row["entry_id"]
+                try Self.refuseUndoAcrossImport(after: row["at"], db: db)
                 let action = UndoneChange.Action(rawValue: row["action"])!
                 switch action {
                 case .add:
@@ -148,7 +147,22 @@ extension Journal {
 
     // MARK: - Helpers
 
+    /// An import (or any bulk add) records no undo step; if one came after the latest change, undoing
+    /// that change would reverse something older than what the user just did. Imported entries are
+    /// the ones with no `add` in the change log, made at or after the change.
+    private static func refuseUndoAcrossImport(after changeAt: Int64, db: Database) throws {
+        let imported = try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM entry e WHERE e.created_at >= ?
+               AND NOT EXISTS (SELECT 1 FROM change c WHERE c.entry_id = e.id AND c.action = 'add') LIMIT 1
+            """, arguments: [changeAt]) ?? false
+        if imported {
+            throw InputError("undo", "the latest change is an import, which undo does not reverse (nor anything before it)",
+                             hint: "remove imported entries with 'spasm delete ID'")
+        }
+    }
+
     static func replace(_ old: Entry, with new: Entry, db: Database, now: Date) throws -> Entry {
+        try new.validate(now: now)
         let before = String(decoding: try JSONEncoder().encode(old), as: UTF8.self)
         try EntryRows.overwrite(new, id: old.id!, db: db, now: now)
         try record(.edit, entry: old.id!, before: before, db: db, now: now)
@@ -194,7 +208,6 @@ extension Journal {
     /// Saves many entries in one transaction, skipping any whose uuid is already saved (or appears
     /// earlier in `entries`), and returns those it added, with their ids. All or nothing.
     public func addNew(_ entries: [Entry], now: Date) throws -> [Entry] {
-        for entry in entries { try entry.validate() }
         return try guarded {
             try writer.write { db in
                 var added: [Entry] = []

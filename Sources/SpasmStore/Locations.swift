@@ -7,7 +7,12 @@ public enum Locations {
     public static func journal(override: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let override { return override }
         if let path = environment["SPASM_DB"], !path.isEmpty { return path }
-        return base("XDG_DATA_HOME", fallback: ".local/share", environment) + "/spasm/journal.sqlite"
+        return dataDirectory(environment: environment) + "/journal.sqlite"
+    }
+
+    /// `$XDG_DATA_HOME/spasm`: where the journal lives by default, and what no export may write into.
+    public static func dataDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        base("XDG_DATA_HOME", fallback: ".local/share", environment) + "/spasm"
     }
 
     /// `--config`, else $XDG_CONFIG_HOME/spasm/config.toml.
@@ -39,8 +44,10 @@ extension LoadedConfiguration {
     /// Reads the user's settings file over the defaults. A missing file is fine unless it was named explicitly.
     public static func read(from path: String, explicitly named: Bool) throws -> LoadedConfiguration {
         let text: String?
-        if let data = FileManager.default.contents(atPath: path) {
-            guard let decoded = String(validating: data, as: UTF8.self) else {
+        if let data = try readBounded(path) {
+            // Some editors on other systems start a UTF-8 file with a byte-order mark: it is not a key.
+            let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+            guard let decoded = String(validating: body, as: UTF8.self) else {
                 throw ConfigurationError(file: path, line: 1, key: nil, message: "is not UTF-8 text")
             }
             text = decoded
@@ -50,5 +57,20 @@ extension LoadedConfiguration {
             text = nil
         }
         return try load(with: text, file: path)
+    }
+}
+
+extension LoadedConfiguration {
+    /// The file's bytes, reading no more than one byte past `TOMLDocument.maximumBytes` (a FIFO or
+    /// /dev/zero named as the settings file is refused, not read forever); nil when it cannot be read.
+    static func readBounded(_ path: String) throws(ConfigurationError) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let limit = TOMLDocument.maximumBytes
+        guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else { return nil }
+        guard data.count <= limit else {
+            throw ConfigurationError(file: path, line: 1, key: nil, message: "is larger than \(limit) bytes (1 MiB), the limit of a settings file")
+        }
+        return data
     }
 }

@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 import SpasmLibnotify
 import SpasmNotify
@@ -11,11 +12,13 @@ import SpasmNotify
 @main
 struct NotifyHelper {
     static func main() {
+        // spasmd going away shows as EPIPE on the next report, which ends this helper (see `emit`).
+        signal(SIGPIPE, SIG_IGN)
         // Without a session bus no server can appear on one: say so and end rather than wait. (What
         // spasmd sent meanwhile fails with the end of this process.)
         guard LibnotifyNotifier.sessionBusReachable() else {
             report([.serverVanished])
-            FileHandle.standardError.write(Data("spasm-notify: no session bus (DBUS_SESSION_BUS_ADDRESS, $XDG_RUNTIME_DIR/bus); notifications cannot be shown\n".utf8))
+            complain("no session bus (DBUS_SESSION_BUS_ADDRESS, $XDG_RUNTIME_DIR/bus); notifications cannot be shown")
             exit(69)
         }
         let notifier = LibnotifyNotifier(appName: CommandLine.arguments.dropFirst().first ?? "spasm")
@@ -39,7 +42,7 @@ struct NotifyHelper {
         } else if line.hasPrefix("close ") {
             notifier.close(key: String(line.dropFirst(6)))
         } else {
-            FileHandle.standardError.write(Data("spasm-notify: cannot read \(line)\n".utf8))
+            complain("cannot read \(line.prefix(200))")
         }
     }
 
@@ -48,13 +51,25 @@ struct NotifyHelper {
         encoder.outputFormatting = .sortedKeys
         for event in events {
             guard let json = try? encoder.encode(event) else { continue }
-            FileHandle.standardOutput.write(json + Data("\n".utf8))
+            emit(json + Data("\n".utf8), to: STDOUT_FILENO)
         }
+    }
+
+    private static func complain(_ line: String) {
+        emit(Data("spasm-notify: \(line)\n".utf8), to: STDERR_FILENO)
+    }
+
+    /// A checked write: spasmd reads stdout, so a failure there (EPIPE once spasmd has closed its end)
+    /// means no one is listening any more, and the helper ends (74) instead of crashing.
+    private static func emit(_ data: Data, to fd: Int32) {
+        let code = data.withUnsafeBytes { spasm_write_all(fd, $0.baseAddress, UInt($0.count)) }
+        if code != 0 { exit(74) }
     }
 }
 
 /// Whole lines from a descriptor, as they arrive.
 struct LineReader {
+    static let lineLimit = 1 << 20
     let descriptor: Int32
     private var buffer = Data()
 
@@ -70,6 +85,11 @@ struct LineReader {
         while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
             lines.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
             buffer.removeSubrange(buffer.startIndex...newline)
+        }
+        // A notification is a few kilobytes; a line longer than this is dropped, not buffered on.
+        if buffer.count > Self.lineLimit {
+            buffer.removeAll()
+            lines.append("(a line over \(Self.lineLimit) bytes)")
         }
         return lines
     }

@@ -8,7 +8,7 @@ struct Entrypoint {
     static func main() throws {
         let arguments = CommandLine.arguments.dropFirst()
         guard let path = arguments.first else {
-            FileHandle.standardError.write(Data("usage: spasm-synth PATH [YEARS] [SEED]\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("usage: spasm-synth PATH [YEARS] [SEED]\n".utf8))
             exit(64)
         }
         var synthetic = SyntheticJournal(end: Date())

@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 import Logging
 import SpasmCore
@@ -21,16 +22,18 @@ struct Entrypoint {
             case "--socket": socket = arguments.popFirst()
             case "--db": db = arguments.popFirst()
             case "--config": config = arguments.popFirst()
-            case "--version": print("spasmd \(version)"); return
+            case "--version": emit("spasmd \(version)\n", to: STDOUT_FILENO); return
             case "-h", "--help":
-                print("""
+                emit("""
                 usage: spasmd [--socket PATH] [--db PATH] [--config PATH]
                 Keeps the spasm journal and serves it over Varlink at $XDG_RUNTIME_DIR/spasm/spasmd.sock.
                 Normally started by systemd (spasmd.socket); started by hand it binds the socket itself.
-                """)
+                SIGTERM or SIGINT stops it; SIGHUP is ignored (restart it to read changed settings).
+
+                """, to: STDOUT_FILENO)
                 return
             default:
-                FileHandle.standardError.write(Data("spasmd: unknown argument '\(argument)'; see spasmd --help\n".utf8))
+                emit("spasmd: unknown argument '\(argument)'; see spasmd --help\n", to: STDERR_FILENO)
                 exit(64)
             }
         }
@@ -57,5 +60,11 @@ struct Entrypoint {
             logger.critical("cannot start: \(error)", metadata: metadata)
             exit(error is ConfigurationError ? 78 : 74)
         }
+    }
+
+    /// A checked write for the few lines spasmd prints itself: a failure ends it (74, or 141 on EPIPE).
+    private static func emit(_ text: String, to fd: Int32) {
+        let code = Array(text.utf8).withUnsafeBytes { spasm_write_all(fd, $0.baseAddress, UInt($0.count)) }
+        if code != 0 { exit(code == EPIPE ? 141 : 74) }
     }
 }

@@ -92,10 +92,17 @@ private func sinceError(_ text: String, at now: Date = now) -> TimeExpressionErr
         #expect(springNoon.timeIntervalSince(dayAgo) == 23 * 3600)
         #expect(try past("24h ago", at: springNoon) == local(berlin, 2026, 3, 28, 11))
 
-        // 02:30 does not exist on 2026-03-29; it moves forward to 03:30 CEST (01:30 UTC).
-        let gapTime = Date(timeIntervalSince1970: 1_774_747_800)  // 2026-03-29T01:30:00Z
-        #expect(try past("yesterday 02:30", at: local(berlin, 2026, 3, 30, 9)) == gapTime)
-        #expect(try past("2026-03-29 02:30", at: springNoon) == gapTime)
+        // 02:30 does not exist on 2026-03-29: refused, naming 03:30, the time the calendar would
+        // have moved it to, instead of storing that silently.
+        for (text, at) in [("yesterday 02:30", local(berlin, 2026, 3, 30, 9)), ("2026-03-29 02:30", springNoon)] {
+            #expect { try past(text, at: at) } throws: { error in
+                let error = error as? TimeExpressionError
+                return error?.reason.contains("does not exist on 2026-03-29") == true && error?.hint == "2026-03-29 03:30"
+            }
+        }
+        // 03:30 that day exists (CEST, 01:30 UTC), and 02:30 on the autumn change is the first of two.
+        #expect(try past("2026-03-29 03:30", at: springNoon) == Date(timeIntervalSince1970: 1_774_747_800))
+        #expect(try past("2026-10-25 02:30", at: local(berlin, 2026, 11, 1, 12)) != nil)
 
         // New York falls back on 2026-11-01: that day has 25 hours.
         let fallNoon = local(newYork, 2026, 11, 1, 12)

@@ -307,10 +307,10 @@ final class TestClock: @unchecked Sendable {
     /// Two episodes of severity 8 or more within 14 days: the specialist rule's boundary.
     func logSevereEpisodes(hoursApart: Double = 24) throws {
         for back in [hoursApart, 0] {
-            let at = base.clock.now - back * 3600
+            let at = base.clock.now - back * 3600 - 600
             _ = try base.journal.add(Entry(at: at, utcOffset: 3600,
                                            body: .episode(Episode(region: .neck, severity: Severity(rawValue: 8)!, endedAt: at + 600,
-                                                                  endedUTCOffset: 3600))), now: at)
+                                                                  endedUTCOffset: 3600))), now: base.clock.now)
         }
     }
 

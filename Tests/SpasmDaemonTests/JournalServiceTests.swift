@@ -94,7 +94,7 @@ import SpasmStore
     @Test func aRetriedUndoIsAppliedOnce() throws {
         _ = try call(#"{"method":"io.spasm.Journal.Add","parameters":{"entry":\#(Self.episode)}}"#)
         var second = Self.episode.replacingOccurrences(of: "6f1c2b9e", with: "7f1c2b9e")
-        second = second.replacingOccurrences(of: "09:12", with: "10:12")
+        second = second.replacingOccurrences(of: "09:12", with: "09:22")
         _ = try call(#"{"method":"io.spasm.Journal.Add","parameters":{"entry":\#(second)}}"#)
         let undo = #"{"method":"io.spasm.Journal.Undo","parameters":{"request":"1a1a1a1a-1a1a-4a1a-8a1a-1a1a1a1a1a1a"}}"#
         let first = parameters(try call(undo))

@@ -193,3 +193,47 @@ func episode(_ severity: Int, at: Date = now, triggers: [String] = ["lifting"], 
         #expect(try file.open().entries().isEmpty)
     }
 }
+
+/// Every door into the journal passes the same gate: nothing dated in the future or before 1900.
+@Suite struct JournalGateTests {
+    static let future = Date(timeIntervalSince1970: 253_402_300_740)   // 9999-12-31T23:59:00Z
+    static let before1900 = Date(timeIntervalSince1970: -2_209_032_000) // 1899-12-31T12:00:00Z
+
+    @Test(arguments: [future, before1900])
+    func eachWritePathRefusesTheSameBadTime(at: Date) throws {
+        // Given a journal with one entry
+        let file = TemporaryJournal()
+        let journal = try file.open()
+        let first = try journal.add(episode(4, at: now - 3600), now: now)
+        // When the same bad time comes through add, a bulk add (import), update and ending an episode
+        var moved = first
+        moved.at = at
+        #expect(throws: InputError.self) { try journal.add(episode(5, at: at), now: now) }
+        #expect(throws: InputError.self) { try journal.addNew([episode(5, at: now - 60), episode(5, at: at)], now: now) }
+        #expect(throws: InputError.self) { try journal.update(moved, now: now) }
+        if at > now {
+            #expect(throws: InputError.self) { try journal.endEpisode(id: first.id, at: at, utcOffset: 3600, now: now) }
+        }
+        // Then nothing was written: the same one entry, and no undo step
+        #expect(try journal.count() == 1)
+        #expect(try journal.entry(id: first.id!) == first)
+        #expect(try journal.undo(now: now)?.action == .add)
+    }
+}
+
+@Suite struct UndoAfterImportTests {
+    @Test func undoDoesNotReachPastAnImport() throws {
+        // Given an entry logged, then a backup imported a minute later
+        let journal = try Journal.inMemory()
+        let logged = try journal.add(episode(4, at: now - 3600), now: now - 120)
+        try journal.add(contentsOf: [episode(6, at: now - 7200)], now: now - 60)
+        // When undo runs, it refuses instead of removing the entry logged before the import
+        #expect { try journal.undo(now: now) } throws: { ($0 as? InputError)?.parameter == "undo" }
+        #expect(try journal.entry(id: logged.id!) != nil)
+        #expect(try journal.count() == 2)
+        // Then a change made after the import is undone as usual
+        let later = try journal.add(episode(3, at: now - 30), now: now)
+        #expect(try journal.undo(now: now)?.entry.id == later.id)
+        #expect(try journal.count() == 2)
+    }
+}
