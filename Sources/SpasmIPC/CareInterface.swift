@@ -28,7 +28,8 @@ public enum CareInterface {
     interface io.spasm.Care
 
     # One reminder. number: what `spasm done NUMBER` takes. kind: ice-on, ice-off, heat-on, heat-off,
-    # supine-rest, pt-routine, caffeine, red-flag, relief. state: planned, shown, snoozed, undelivered.
+    # supine-rest, pt-routine, caffeine, red-flag, relief. state: planned, shown, snoozed, undelivered,
+    # held (due, waiting for do-not-disturb or a locked screen to end).
     # urgency: low, normal, critical. answers: what Answer takes for it.
     type Reminder (
       number: int,

@@ -92,6 +92,44 @@ import Testing
         #expect(probe.waitFor(.action(key: "r1", action: "done")), "\(probe.transcript)")
     }
 
+    @Test func aGroupThatTakesInAReminderOnScreenReplacesItsNotification() throws {
+        let desktop = try DesktopSession()
+        let probe = try NotifyProbe(on: desktop)
+        try probe.show(iceReminder)
+        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        var group = iceReminder
+        group.key = "r1-2"
+        group.summary = "2 reminders"
+        group.replaces = ["r1"]
+        try probe.show(group)
+        #expect(probe.waitFor(.shown(key: "r1-2")), "\(probe.transcript)")
+        // One notification on screen, the same server id: replaced, not stacked.
+        #expect(try desktop.count().displayed == 1)
+        let printed = desktop.printed()
+        #expect(printed.map(\.summary) == ["Ice time", "2 reminders"])
+        #expect(printed.last?.id == printed.first?.id)
+        try desktop.chooseFromMenu(action: "done")
+        #expect(probe.waitFor(.action(key: "r1-2", action: "done")), "\(probe.transcript)")
+    }
+
+    @Test func aReminderShownAgainAfterItsNotificationClosedTakesItsServerIDBack() throws {
+        let desktop = try DesktopSession()
+        let probe = try NotifyProbe(on: desktop)
+        try probe.show(iceReminder)
+        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        // Snoozed: spasmd closed it; ten minutes later it comes back in a group.
+        probe.close(key: "r1")
+        #expect(probe.waitFor(.closed(key: "r1")), "\(probe.transcript)")
+        var again = iceReminder
+        again.key = "r1-3"
+        again.replaces = ["r1"]
+        try probe.show(again)
+        #expect(probe.waitFor(.shown(key: "r1-3")), "\(probe.transcript)")
+        let printed = desktop.printed()
+        #expect(printed.count == 2)
+        #expect(printed.last?.id == printed.first?.id)
+    }
+
     @Test func aRestartedServerIsSeenAndShowsAgain() throws {
         let desktop = try DesktopSession()
         let probe = try NotifyProbe(on: desktop)
