@@ -11,6 +11,15 @@ import Testing
         actions: [.init("done", "Done"), .init("snooze", "Snooze"), .init("skip", "Skip")],
         withoutActions: "Done: spasm done 17")
 
+    /// A private desktop with the ice reminder shown on it as "r1".
+    func iceOnScreen() throws -> (DesktopSession, NotifyProbe) {
+        let desktop = try DesktopSession()
+        let probe = try NotifyProbe(on: desktop)
+        try probe.show(iceReminder)
+        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        return (desktop, probe)
+    }
+
     @Test func dunstShowsTheReminderAsSentAndTheChosenActionComesBack() throws {
         let desktop = try DesktopSession()
         let probe = try NotifyProbe(on: desktop)
@@ -49,10 +58,7 @@ import Testing
     }
 
     @Test func closingByKeyRemovesItFromScreenAndReportsClosed() throws {
-        let desktop = try DesktopSession()
-        let probe = try NotifyProbe(on: desktop)
-        try probe.show(iceReminder)
-        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        let (desktop, probe) = try iceOnScreen()
         #expect(try desktop.count().displayed == 1)
 
         probe.close(key: "r1")
@@ -62,19 +68,13 @@ import Testing
     }
 
     @Test func theUserDismissingItReportsClosed() throws {
-        let desktop = try DesktopSession()
-        let probe = try NotifyProbe(on: desktop)
-        try probe.show(iceReminder)
-        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        let (desktop, probe) = try iceOnScreen()
         try desktop.closeAll()
         #expect(probe.waitFor(.closed(key: "r1")), "\(probe.transcript)")
     }
 
     @Test func showingAKeyAgainReplacesItsNotification() throws {
-        let desktop = try DesktopSession()
-        let probe = try NotifyProbe(on: desktop)
-        try probe.show(iceReminder)
-        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        let (desktop, probe) = try iceOnScreen()
         var later = iceReminder
         later.summary = "Ice time (snoozed)"
         later.actions = [.init("done", "Done")]
@@ -93,10 +93,7 @@ import Testing
     }
 
     @Test func aGroupThatTakesInAReminderOnScreenReplacesItsNotification() throws {
-        let desktop = try DesktopSession()
-        let probe = try NotifyProbe(on: desktop)
-        try probe.show(iceReminder)
-        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        let (desktop, probe) = try iceOnScreen()
         var group = iceReminder
         group.key = "r1-2"
         group.summary = "2 reminders"
@@ -113,10 +110,7 @@ import Testing
     }
 
     @Test func aReminderShownAgainAfterItsNotificationClosedTakesItsServerIDBack() throws {
-        let desktop = try DesktopSession()
-        let probe = try NotifyProbe(on: desktop)
-        try probe.show(iceReminder)
-        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        let (desktop, probe) = try iceOnScreen()
         // Snoozed: spasmd closed it; ten minutes later it comes back in a group.
         probe.close(key: "r1")
         #expect(probe.waitFor(.closed(key: "r1")), "\(probe.transcript)")
@@ -157,10 +151,7 @@ import Testing
     }
 
     @Test func aServerThatCrashedIsSeenGoneToo() throws {
-        let desktop = try DesktopSession()
-        let probe = try NotifyProbe(on: desktop)
-        try probe.show(iceReminder)
-        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        let (desktop, probe) = try iceOnScreen()
         try desktop.killDunst(signal: SIGKILL)
         #expect(probe.waitFor(.serverVanished), "\(probe.transcript)")
         try desktop.startDunst()
