@@ -113,7 +113,7 @@ public final class Daemon {
             }
         }
 
-        try care.start(on: loop)
+        // Do-not-disturb and the lock as they are now come first, so the first plan respects them.
         let following = try desktopState ?? BusDesktopState(logger: logger)
         try following.start(on: loop) { event in
             switch event {
@@ -122,6 +122,7 @@ public final class Daemon {
             case .sleeping: break
             }
         }
+        try care.start(on: loop)
         _ = status.refresh()
         do { try notifier.ready(status: status.text) } catch {
             // Without a manager listening there is no one to tell; keep serving.

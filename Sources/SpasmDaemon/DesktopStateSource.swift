@@ -46,6 +46,7 @@ public final class BusDesktopState: DesktopStateSource {
         watcher.onChange = { report(.changed(DesktopState(doNotDisturb: $0, locked: $1))) }
         watcher.onSleep = { report($0 ? .sleeping : .resumed) }
         watcher.start()
+        awaitFirstAnswers()
         for bus in watcher.buses {
             try loop.watch(bus.fd, events: bus.events) { [unowned self] _ in
                 if !bus.process() { loop.unwatch(bus.fd) }
@@ -58,6 +59,22 @@ public final class BusDesktopState: DesktopStateSource {
             settle(loop)
         }
         settle(loop)
+    }
+
+    /// The state at start, before spasmd plans for the first time: a reminder due then must not slip
+    /// past do-not-disturb. Buses answer within milliseconds; a stuck one is given half a second.
+    private func awaitFirstAnswers() {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let end = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 + 0.5
+        while watcher.unanswered > 0 {
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            let left = end - (Double(now.tv_sec) + Double(now.tv_nsec) / 1e9)
+            guard left > 0 else { return }
+            var fds = watcher.buses.map { pollfd(fd: $0.fd, events: Int16($0.events), revents: 0) }
+            guard poll(&fds, nfds_t(fds.count), Int32(left * 1000) + 1) > 0 else { return }
+            for bus in watcher.buses { bus.process() }
+        }
     }
 
     /// After sd-bus ran: wait for output room only while it has something queued, and wake at its

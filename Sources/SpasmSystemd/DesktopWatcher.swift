@@ -26,6 +26,8 @@ public final class DesktopWatcher {
     private var doNotDisturb: [String: Bool] = [:]
     private var locked: [String: Bool] = [:]
     private var reported = (doNotDisturb: false, locked: false)
+    /// Questions asked on the buses and not answered yet (the state at start is known once none are).
+    public private(set) var unanswered = 0
 
     static let notifications = "org.freedesktop.Notifications"
     static let notificationsPath = "/org/freedesktop/Notifications"
@@ -109,7 +111,9 @@ public final class DesktopWatcher {
             try bus.onSignal("type='signal',interface='\(name)',member='ActiveChanged'") { [unowned self] message in
                 if let active = message.bool() { set(\.locked, name, active) }
             }
+            unanswered += 1
             bus.call(name, path: path, interface: name, member: "GetActive") { [unowned self] reply in
+                unanswered -= 1
                 if let active = reply?.bool() { set(\.locked, name, active) }
             }
         }
@@ -122,8 +126,10 @@ public final class DesktopWatcher {
             onSleep(sleeping)
         }
         // "auto": the caller's session, or (for a user service, which has none) the user's display session.
+        unanswered += 1
         bus.property(of: Self.login, path: "/org/freedesktop/login1/session/auto", interface: "org.freedesktop.login1.Session",
                      name: "Id") { [unowned self, unowned bus] reply in
+            unanswered -= 1
             guard let id = reply?.variantString(), let path = busPath("/org/freedesktop/login1/session", id) else {
                 logger.info("desktop state: no logind session to follow the lock of")
                 return
@@ -147,7 +153,9 @@ public final class DesktopWatcher {
 
     private func read(_ bus: BusConnection, _ destination: String, _ path: String, _ interface: String, _ name: String,
                       into state: ReferenceWritableKeyPath<DesktopWatcher, [String: Bool]>, _ source: String) {
+        unanswered += 1
         bus.property(of: destination, path: path, interface: interface, name: name) { [unowned self] reply in
+            unanswered -= 1
             // No such server or property: that source says nothing, which is "off".
             set(state, source, reply?.variantBool() ?? false)
         }
