@@ -13,6 +13,9 @@ import Logging
 ///
 /// Each source counts alone: do-not-disturb is on while any source says so, the screen is locked
 /// while any says so. A bus that cannot be reached leaves its sources off.
+///
+/// Stretchly asks for do-not-disturb once a second and Safe Eyes looks only when a break is due (and
+/// then skips it); signals cost spasmd no wakeup at rest, and a reminder is held, not dropped.
 public final class DesktopWatcher {
     /// The session and system buses, for the owner's loop to poll (either may be missing).
     public private(set) var buses: [BusConnection] = []
