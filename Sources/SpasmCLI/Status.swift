@@ -13,7 +13,8 @@ extension Spasm {
             The one command that asks spasmd (over $XDG_RUNTIME_DIR/spasm/spasmd.sock); every other command \
             reads and writes the journal file itself, and spasmd follows the file.
             --waybar prints one line of JSON in the format of waybar's custom module (text, tooltip, class, \
-            alt); class is one of stopped, paused, due, red-flag, pending, idle. Example module:
+            alt); class is one of stopped, paused, held, due, red-flag, pending, idle; "held" while do-not-disturb or a \
+            locked screen holds reminders back. Example module:
               "custom/spasm": { "exec": "spasm status --waybar", "return-type": "json", "interval": 60 }
             """
         )
@@ -29,12 +30,13 @@ extension Spasm {
             var pending: Int?
             var pausedUntil: String?
             var notificationServer: Bool?
+            var held: String?
             /// The journal spasmd serves, and the one this command uses.
             var served: String?
             var journal: String
             var sameJournal: Bool?
             enum CodingKeys: String, CodingKey {
-                case running, status, next, pending, pausedUntil = "paused_until", notificationServer = "notification_server"
+                case running, status, next, pending, pausedUntil = "paused_until", notificationServer = "notification_server", held
                 case served = "served_journal", journal, sameJournal = "same_journal"
             }
         }
@@ -56,7 +58,7 @@ extension Spasm {
             if output.json {
                 return try JSONOutput.print(Reply(running: status != nil, status: status?.status, next: status?.next,
                                                   pending: status?.pending, pausedUntil: status?.pausedUntil,
-                                                  notificationServer: status?.notificationServer,
+                                                  notificationServer: status?.notificationServer, held: status?.held,
                                                   served: status?.journal, journal: path, sameJournal: same))
             }
             guard let status else {
@@ -72,6 +74,9 @@ extension Spasm {
             }
             if let next = status.next {
                 lines.append("Next: \(next.number)  \(Self.clock(next.due))  \(next.title)  (why: \(next.reason))")
+            }
+            if let held = status.held {
+                lines.append("Held: \(held); reminders that fall due meanwhile are shown when it ends.")
             }
             if !status.notificationServer {
                 lines.append("No notification server on the session bus: reminders are kept and shown once one appears.")
@@ -104,10 +109,12 @@ extension Spasm {
             let kind: String
             if next?.kind == ReminderKind.redFlag.rawValue { kind = "red-flag" }
             else if status.pausedUntil != nil { kind = "paused" }
+            else if status.held != nil { kind = "held" }
             else if let next, let due = CivilTime.parseISO8601(next.due), due.0 <= now { kind = "due" }
             else { kind = next == nil ? "idle" : "pending" }
             var text = next.map { "\($0.title) \(clock($0.due))" } ?? "no reminders"
             if let until = status.pausedUntil { text = "paused until \(clock(until))" }
+            else if let held = status.held { text = "held: \(held)" }
             return Waybar(text: text, tooltip: status.status, class: kind, alt: kind)
         }
 

@@ -48,6 +48,10 @@ public final class CareScheduler: @unchecked Sendable {
     private var needsReview = true
     /// When quiet hours or the pause end, if they held suggestions back.
     private var reviewAt: Date?
+    /// Do-not-disturb and the screen lock, now and lately: the planner holds reminders for them.
+    private(set) var desktop = DesktopHolds()
+    /// The notification each reminder was last shown in, so showing it again replaces that one.
+    private var shownIn: [ReminderID: String] = [:]
 
     public init(book: CareBook, notifier: any Notifier, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.book = book
@@ -81,7 +85,7 @@ public final class CareScheduler: @unchecked Sendable {
         stale = false
         let now = now()
         do {
-            let snapshot = try book.plan(now: now)
+            let snapshot = try book.plan(now: now, desktop: desktop)
             self.snapshot = snapshot
             try book.recordMissed(snapshot, now: now)
             for reminder in snapshot.plan.missed {
@@ -89,6 +93,8 @@ public final class CareScheduler: @unchecked Sendable {
             }
             closeAnswered(snapshot.plan)
             for group in snapshot.plan.groups { deliver(group, numbers: group.reminders.map(snapshot.number(of:)), now: now) }
+            let listed = Set(snapshot.plan.reminders.map(\.id))
+            shownIn = shownIn.filter { listed.contains($0.key) }
             if let suggestions, needsReview || reviewAt.map({ $0 <= now }) == true {
                 needsReview = false
                 reviewAt = suggestions.review(now: now, pause: snapshot.pause)
@@ -149,8 +155,9 @@ public final class CareScheduler: @unchecked Sendable {
     }
 
     private func deliver(_ group: ReminderGroup, numbers: [Int], now: Date) {
-        let shown = ReminderNotification(group: group, numbers: numbers, snoozeMinutes: book.configuration.reminders.snoozeMinutes)
+        var shown = ReminderNotification(group: group, numbers: numbers, snoozeMinutes: book.configuration.reminders.snoozeMinutes)
         let ids = Set(group.reminders.map(\.id))
+        shown.replaces = Set(ids.compactMap { shownIn[$0] }).subtracting([shown.key]).sorted()
         // Already asked for: wait for the server's answer rather than show it twice.
         if inFlight.values.contains(where: { !ids.isDisjoint(with: $0.map(\.id)) }) { return }
         guard serverPresent else {
@@ -189,6 +196,29 @@ public final class CareScheduler: @unchecked Sendable {
         timer.arm(at: wakeAt!)
     }
 
+    // MARK: - Desktop state
+
+    /// Do-not-disturb or the screen lock changed: reminders due now wait while either is on, and what
+    /// waited is shown (or judged missed) the moment both are off.
+    public func desktopChanged(_ state: DesktopState) {
+        let before = desktop.current?.reason
+        desktop.update(state, at: now())
+        guard desktop.current?.reason != before else { return }
+        if let reason = desktop.current?.reason {
+            logger.info("reminders held", metadata: ["SPASM_HELD": "\(reason.rawValue)"])
+        } else {
+            logger.info("reminders no longer held", metadata: ["SPASM_HELD_SINCE": "\(before.map(\.rawValue) ?? "")"])
+        }
+        replan()
+    }
+
+    /// Back from suspend: what fell due meanwhile is shown once or recorded missed, at once rather
+    /// than when the timer notices.
+    public func resumed() {
+        logger.info("resumed from suspend; planning again")
+        replan()
+    }
+
     // MARK: - Events from the desktop
 
     func handle(_ event: NotifierEvent) {
@@ -199,8 +229,12 @@ public final class CareScheduler: @unchecked Sendable {
             guard let reminders = inFlight.removeValue(forKey: key) else { return }
             failures = 0
             retryAt = nil
+            // A notification these reminders were on before was replaced by this one.
+            let ids = Set(reminders.map(\.id))
+            for (other, shown) in onScreen where !ids.isDisjoint(with: shown.map(\.id)) { onScreen[other] = nil }
             onScreen[key] = reminders
             for reminder in reminders {
+                shownIn[reminder.id] = key
                 _ = try? book.journal.record(reminder, state: .shown, at: now)
                 logger.info("reminder shown", metadata: metadata(reminder, snapshot?.number(of: reminder) ?? 0))
             }
@@ -271,11 +305,15 @@ public final class CareScheduler: @unchecked Sendable {
         let pending = snapshot?.plan.pending ?? []
         return CareInterface.StatusReply(
             status: statusText(),
-            next: pending.first.map { CareInterface.Reminder($0, number: snapshot!.number(of: $0), in: zone) },
+            next: pending.first.map { next in
+                CareInterface.Reminder(next, number: snapshot!.number(of: next), in: zone,
+                                       held: snapshot!.plan.held.contains { $0.id == next.id })
+            },
             pending: pending.count,
             pausedUntil: snapshot?.pause.map { CivilTime($0.until, in: zone).iso8601 },
             notificationServer: serverPresent,
-            journal: book.journal.path)
+            journal: book.journal.path,
+            held: desktop.current?.reason.rawValue)
     }
 
     /// "2 reminders pending; next: Ice off now at 14:32", as systemctl status shows it.
@@ -284,6 +322,7 @@ public final class CareScheduler: @unchecked Sendable {
         let pending = snapshot.plan.pending
         var parts: [String] = []
         if let pause = snapshot.pause { parts.append("paused until \(CivilTime(pause.until, in: zone).clock)") }
+        if let hold = desktop.current { parts.append("held: \(hold.reason.rawValue)") }
         parts.append(pending.count == 1 ? "1 reminder pending" : "\(pending.count) reminders pending")
         if let next = pending.first { parts.append("next: \(next.title) at \(CivilTime(next.due, in: zone).clock)") }
         if !serverPresent { parts.append("no notification server") }

@@ -35,15 +35,19 @@ public final class Daemon {
     private let logger: Logger
     private let notifier: any ServiceNotifying
     private let desktop: any Notifier
+    private let desktopState: (any DesktopStateSource)?
 
     /// - Parameters:
     ///   - notifier: tells the service manager about start-up, status and shutdown.
     ///   - desktop: shows the reminders.
-    public init(options: Options, logger: Logger, notifier: any ServiceNotifying, desktop: any Notifier) {
+    ///   - desktopState: do-not-disturb, the screen lock and suspend; by default read from the D-Bus buses.
+    public init(options: Options, logger: Logger, notifier: any ServiceNotifying, desktop: any Notifier,
+                desktopState: (any DesktopStateSource)? = nil) {
         self.options = options
         self.logger = logger
         self.notifier = notifier
         self.desktop = desktop
+        self.desktopState = desktopState
     }
 
     /// Serves until SIGTERM or SIGINT, then finishes what is in flight and returns.
@@ -109,6 +113,15 @@ public final class Daemon {
             }
         }
 
+        // Do-not-disturb and the lock as they are now come first, so the first plan respects them.
+        let following = try desktopState ?? BusDesktopState(logger: logger)
+        try following.start(on: loop) { event in
+            switch event {
+            case .changed(let state): care.desktopChanged(state)
+            case .resumed: care.resumed()
+            case .sleeping: break
+            }
+        }
         try care.start(on: loop)
         _ = status.refresh()
         do { try notifier.ready(status: status.text) } catch {
@@ -120,7 +133,7 @@ public final class Daemon {
         started["version"] = "\(options.version)"
         logger.info("spasmd started", metadata: started)
 
-        loop.run()
+        withExtendedLifetime(following) { loop.run() }
 
         // A request being answered when the signal came has finished (the loop is single-threaded);
         // what is still queued for clients is sent before exit.

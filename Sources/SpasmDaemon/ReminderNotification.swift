@@ -7,6 +7,8 @@ struct ReminderNotification {
     /// The reminders' numbers, in the group's order.
     var numbers: [Int]
     var snoozeMinutes: Int
+    /// Earlier notifications of these reminders, which this one takes the place of.
+    var replaces: [String] = []
 
     /// The name events carry back: the numbers, so a restarted spasmd would read it the same way.
     var key: String { "r" + numbers.map(String.init).joined(separator: "-") }
@@ -28,7 +30,7 @@ struct ReminderNotification {
         }
         return DesktopNotification(key: key, summary: group.title, body: group.body, urgency: urgency,
                                    category: "x-spasm." + (kind?.rawValue ?? "reminders"), icon: icon,
-                                   actions: actions, withoutActions: commands(answers))
+                                   actions: actions, withoutActions: commands(answers), replaces: replaces)
     }
 
     private var urgency: DesktopNotification.Urgency {

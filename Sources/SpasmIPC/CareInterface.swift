@@ -28,7 +28,8 @@ public enum CareInterface {
     interface io.spasm.Care
 
     # One reminder. number: what `spasm done NUMBER` takes. kind: ice-on, ice-off, heat-on, heat-off,
-    # supine-rest, pt-routine, caffeine, red-flag, relief. state: planned, shown, snoozed, undelivered.
+    # supine-rest, pt-routine, caffeine, red-flag, relief. state: planned, shown, snoozed, undelivered,
+    # held (due, waiting for do-not-disturb or a locked screen to end).
     # urgency: low, normal, critical. answers: what Answer takes for it.
     type Reminder (
       number: int,
@@ -55,9 +56,11 @@ public enum CareInterface {
     # Ends a pause. was_paused: whether one was in force.
     method Resume() -> (was_paused: bool)
 
-    # The daemon's state line, the next reminder, whether a notification server is on the bus, and
-    # the journal file spasmd serves (the one it watches and plans from).
-    method Status() -> (status: string, next: ?Reminder, pending: int, paused_until: ?string, notification_server: bool, journal: string)
+    # The daemon's state line, the next reminder, whether a notification server is on the bus, the
+    # journal file spasmd serves (the one it watches and plans from), and why reminders are held back
+    # for now, if they are ("do-not-disturb", "screen locked").
+    method Status() -> (status: string, next: ?Reminder, pending: int, paused_until: ?string, notification_server: bool, journal: string,
+                        held: ?string)
 
     error NoSuchReminder (number: int)
 
@@ -76,12 +79,13 @@ public enum CareInterface {
         public var reason: String
         public var answers: [String]
 
-        /// `reminder` as listed, its due time on the wall clock of `zone`.
-        public init(_ reminder: SpasmCore.Reminder, number: Int, in zone: TimeZone) {
+        /// `reminder` as listed, its due time on the wall clock of `zone`; `held`: due, but waiting for
+        /// do-not-disturb or the screen lock to end (state "held").
+        public init(_ reminder: SpasmCore.Reminder, number: Int, in zone: TimeZone, held: Bool = false) {
             self.number = number
             kind = reminder.kind.rawValue
             due = CivilTime(reminder.due, in: zone).iso8601
-            state = reminder.state.name
+            state = held ? "held" : reminder.state.name
             urgency = reminder.urgency.rawValue
             title = reminder.title
             body = reminder.body
@@ -99,7 +103,8 @@ public enum CareInterface {
         /// A plan as the interface lists it, times on the wall clock of `zone`; spasmd answers with this
         /// and `spasm reminders --json` prints it.
         public init(plan: CarePlan, pause: PauseWindow?, in zone: TimeZone, number: (SpasmCore.Reminder) -> Int) {
-            self.init(reminders: plan.reminders.map { CareInterface.Reminder($0, number: number($0), in: zone) },
+            let held = Set(plan.held.map(\.id))
+            self.init(reminders: plan.reminders.map { CareInterface.Reminder($0, number: number($0), in: zone, held: held.contains($0.id)) },
                       pausedUntil: pause.map { CivilTime($0.until, in: zone).iso8601 })
         }
     }
@@ -139,12 +144,16 @@ public enum CareInterface {
         public var pausedUntil: String?
         public var notificationServer: Bool
         public var journal: String
+        /// Why reminders are held back now ("do-not-disturb", "screen locked"); nil when they are not.
+        public var held: String?
         enum CodingKeys: String, CodingKey {
-            case status, next, pending, pausedUntil = "paused_until", notificationServer = "notification_server", journal
+            case status, next, pending, pausedUntil = "paused_until", notificationServer = "notification_server", journal, held
         }
-        public init(status: String, next: Reminder?, pending: Int, pausedUntil: String?, notificationServer: Bool, journal: String) {
+        public init(status: String, next: Reminder?, pending: Int, pausedUntil: String?, notificationServer: Bool, journal: String,
+                    held: String? = nil) {
             self.status = status; self.next = next; self.pending = pending
             self.pausedUntil = pausedUntil; self.notificationServer = notificationServer; self.journal = journal
+            self.held = held
         }
     }
 }

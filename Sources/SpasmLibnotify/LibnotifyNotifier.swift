@@ -53,6 +53,9 @@ private final class NotificationLoop: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// Each holds the reference from notify_notification_new until the server closes it.
     private var onScreen: [String: UnsafeMutablePointer<NotifyNotification>] = [:]
+    /// The server's id for each key shown lately, on screen or not, so a notification that replaces
+    /// it takes its place (in the server's list or history too) instead of stacking. Kept small.
+    private var serverIDs: [String: Int32] = [:]
     /// What the server said it can do when it appeared; nil while none is known.
     private var capabilities: Set<String>?
     private var serverPresent = false
@@ -143,7 +146,14 @@ private final class NotificationLoop: @unchecked Sendable {
     func show(_ requested: DesktopNotification) {
         if serverPresent, capabilities == nil { capabilities = readCapabilities() }
         let wanted = capabilities.map { requested.adapted(toCapabilities: $0) } ?? requested
-        let existing = onScreen[wanted.key]
+        // The same key, or one it replaces that is still on screen: update that one in place.
+        let replacedKey = wanted.replaces.first { onScreen[$0] != nil }
+        let existing = onScreen[wanted.key] ?? replacedKey.flatMap { onScreen.removeValue(forKey: $0) }
+        if existing != nil, let replacedKey, onScreen[wanted.key] == nil {
+            g_object_set_data_full(object(existing!), Self.keyField, g_strdup(wanted.key), g_free)
+            serverIDs[replacedKey] = nil
+        }
+        for key in wanted.replaces where key != replacedKey { close(key: key) }
         let notification: UnsafeMutablePointer<NotifyNotification>
         if let existing {
             // The same NotifyNotification keeps its server id, so the server replaces it in place.
@@ -153,11 +163,17 @@ private final class NotificationLoop: @unchecked Sendable {
             notification = existing
         } else {
             notification = makeNotification(wanted)
+            // Gone from the screen, but the server may keep it in a list: replace it there.
+            if let id = ([wanted.key] + wanted.replaces).lazy.compactMap({ self.serverIDs[$0] }).first {
+                spasm_notification_set_id(notification, id)
+            }
         }
         configure(notification, as: wanted)
         var error: UnsafeMutablePointer<GError>?
         if notify_notification_show(notification, &error) != 0 {
             onScreen[wanted.key] = notification
+            if serverIDs.count > 64 { serverIDs.removeAll() }
+            serverIDs[wanted.key] = spasm_notification_id(notification)
             events.post(.shown(key: wanted.key))
         } else {
             let reason = error.map { String(cString: $0.pointee.message) } ?? "the notification server refused it"

@@ -29,9 +29,12 @@ public struct DesktopNotification: Sendable, Equatable, Codable {
     public var actions: [Action]
     /// Added to the body when the server cannot show actions ("Done: spasm done 17").
     public var withoutActions: String?
+    /// Keys of earlier notifications this one takes the place of (a reminder shown again after a
+    /// snooze, or grouped with newer ones): the server replaces the first instead of stacking a new one.
+    public var replaces: [String]
 
     public init(key: String, summary: String, body: String, urgency: Urgency, category: String? = nil,
-                icon: String? = nil, actions: [Action] = [], withoutActions: String? = nil) {
+                icon: String? = nil, actions: [Action] = [], withoutActions: String? = nil, replaces: [String] = []) {
         self.key = key
         self.summary = summary
         self.body = body
@@ -40,6 +43,7 @@ public struct DesktopNotification: Sendable, Equatable, Codable {
         self.icon = icon
         self.actions = actions
         self.withoutActions = withoutActions
+        self.replaces = replaces
     }
 }
 

@@ -60,6 +60,8 @@ public final class HelperNotifier: Notifier, @unchecked Sendable {
             return
         }
         awaiting.insert(notification.key)
+        // The helper updates a replaced notification in place under the new key: no `.closed` comes for the old.
+        onScreen.subtract(notification.replaces)
         if !helper.send("show " + String(decoding: json, as: UTF8.self)) { lost(helper) }
     }
 

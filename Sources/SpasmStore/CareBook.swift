@@ -24,10 +24,11 @@ public struct CareBook: Sendable {
         public func number(of reminder: Reminder) -> Int { numbers[reminder.id] ?? 0 }
     }
 
-    public func plan(now: Date) throws -> Snapshot {
+    /// `desktop`: do-not-disturb and screen-lock holds, which only spasmd knows of.
+    public func plan(now: Date, desktop: DesktopHolds = DesktopHolds()) throws -> Snapshot {
         let inputs = try journal.careInputs(now: now, settings: configuration.reminders)
         let plan = CarePlanner.plan(entries: inputs.entries, records: inputs.records, configuration: configuration,
-                                    pause: inputs.pause, now: now, calendar: calendar)
+                                    pause: inputs.pause, desktop: desktop, now: now, calendar: calendar)
         let numbers = try journal.numbers(for: plan.reminders + plan.missed, now: now)
         return Snapshot(plan: plan, pause: inputs.pause, numbers: numbers)
     }

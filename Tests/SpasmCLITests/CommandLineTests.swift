@@ -210,6 +210,10 @@ import Testing
         #expect(Spasm.Status.waybar(status(reminder("red-flag", due: now)), now: now).class == "red-flag")
         let paused = Spasm.Status.waybar(status(reminder("ice-on", due: now + 600), paused: "2026-12-01T18:00:00+01:00"), now: now)
         #expect(paused.class == "paused" && paused.text == "paused until 18:00")
+        var held = status(reminder("ice-on", due: now - 60))
+        held.held = "do-not-disturb"
+        let waiting = Spasm.Status.waybar(held, now: now)
+        #expect(waiting.class == "held" && waiting.text == "held: do-not-disturb")
         #expect(Spasm.Status.waybar(status(nil), now: now).tooltip == "line")
     }
 

@@ -53,8 +53,10 @@ func carePlanSettings(_ change: (inout Configuration) -> Void = { _ in }) -> Con
 }
 
 func plan(_ entries: [Entry], records: [ReminderRecord] = [], _ configuration: Configuration = carePlanSettings(),
-          pause: PauseWindow? = nil, at now: Date, calendar: Calendar = berlinCalendar) -> CarePlan {
-    CarePlanner.plan(entries: entries, records: records, configuration: configuration, pause: pause, now: now, calendar: calendar)
+          pause: PauseWindow? = nil, desktop: DesktopHolds = DesktopHolds(), at now: Date,
+          calendar: Calendar = berlinCalendar) -> CarePlan {
+    CarePlanner.plan(entries: entries, records: records, configuration: configuration, pause: pause, desktop: desktop,
+                     now: now, calendar: calendar)
 }
 
 extension CarePlan {

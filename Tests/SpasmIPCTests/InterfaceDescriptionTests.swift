@@ -48,7 +48,7 @@ import Testing
                   .init(C.PauseParameters.self, [#"{"until":"2026-11-28T11:00:00+01:00"}"#])),
         "Resume": (.init(J.NoParameters.self, ["{}"]), .init(C.ResumeReply.self, [#"{"was_paused":true}"#])),
         "Status": (.init(J.NoParameters.self, ["{}"]),
-                   .init(C.StatusReply.self, [#"{"status":"s","next":\#(reminder),"pending":1,"paused_until":"2026-11-28T11:00:00+01:00","notification_server":true,"journal":"/j"}"#])),
+                   .init(C.StatusReply.self, [#"{"status":"s","next":\#(reminder),"pending":1,"paused_until":"2026-11-28T11:00:00+01:00","notification_server":true,"journal":"/j","held":"do-not-disturb"}"#])),
     ]
 
     @Test(arguments: [JournalInterface.name, CareInterface.name])

@@ -43,6 +43,23 @@ import Testing
         #expect(driver.waitUntilGone(helper), "helper \(helper) still runs")
     }
 
+    @Test func aNotificationReplacedUnderANewKeyLeavesNothingToWaitForOnceTheNewOneCloses() throws {
+        let desktop = try DesktopSession()
+        let driver = Driver(on: desktop)
+        let helper = try #require(driver.showAndWait(stretch), "\(driver.events)")
+        var group = stretch
+        group.key = "r4-5"
+        group.summary = "2 reminders"
+        group.replaces = ["r4"]
+        driver.notifier.show(group)
+        #expect(driver.waitFor { $0.contains(.shown(key: "r4-5")) }, "\(driver.events)")
+        #expect(try desktop.count().displayed == 1)
+        driver.notifier.close(key: "r4-5")
+        #expect(driver.waitFor { $0.contains(.closed(key: "r4-5")) }, "\(driver.events)")
+        // The replaced "r4" is not waited for: the helper ends.
+        #expect(driver.waitUntilGone(helper), "helper \(helper) still runs")
+    }
+
     @Test func withoutAServerTheHelperStaysToSeeOneAppear() throws {
         let desktop = try DesktopSession()
         try desktop.killDunst()

@@ -11,6 +11,15 @@ import Testing
         actions: [.init("done", "Done"), .init("snooze", "Snooze"), .init("skip", "Skip")],
         withoutActions: "Done: spasm done 17")
 
+    /// A private desktop with the ice reminder shown on it as "r1".
+    func iceOnScreen() throws -> (DesktopSession, NotifyProbe) {
+        let desktop = try DesktopSession()
+        let probe = try NotifyProbe(on: desktop)
+        try probe.show(iceReminder)
+        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        return (desktop, probe)
+    }
+
     @Test func dunstShowsTheReminderAsSentAndTheChosenActionComesBack() throws {
         let desktop = try DesktopSession()
         let probe = try NotifyProbe(on: desktop)
@@ -49,10 +58,7 @@ import Testing
     }
 
     @Test func closingByKeyRemovesItFromScreenAndReportsClosed() throws {
-        let desktop = try DesktopSession()
-        let probe = try NotifyProbe(on: desktop)
-        try probe.show(iceReminder)
-        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        let (desktop, probe) = try iceOnScreen()
         #expect(try desktop.count().displayed == 1)
 
         probe.close(key: "r1")
@@ -62,19 +68,13 @@ import Testing
     }
 
     @Test func theUserDismissingItReportsClosed() throws {
-        let desktop = try DesktopSession()
-        let probe = try NotifyProbe(on: desktop)
-        try probe.show(iceReminder)
-        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        let (desktop, probe) = try iceOnScreen()
         try desktop.closeAll()
         #expect(probe.waitFor(.closed(key: "r1")), "\(probe.transcript)")
     }
 
     @Test func showingAKeyAgainReplacesItsNotification() throws {
-        let desktop = try DesktopSession()
-        let probe = try NotifyProbe(on: desktop)
-        try probe.show(iceReminder)
-        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        let (desktop, probe) = try iceOnScreen()
         var later = iceReminder
         later.summary = "Ice time (snoozed)"
         later.actions = [.init("done", "Done")]
@@ -90,6 +90,38 @@ import Testing
         // Its action still reaches the sender after the replacement.
         try desktop.chooseFromMenu(action: "done")
         #expect(probe.waitFor(.action(key: "r1", action: "done")), "\(probe.transcript)")
+    }
+
+    @Test func aGroupThatTakesInAReminderOnScreenReplacesItsNotification() throws {
+        let (desktop, probe) = try iceOnScreen()
+        var group = iceReminder
+        group.key = "r1-2"
+        group.summary = "2 reminders"
+        group.replaces = ["r1"]
+        try probe.show(group)
+        #expect(probe.waitFor(.shown(key: "r1-2")), "\(probe.transcript)")
+        // One notification on screen, the same server id: replaced, not stacked.
+        #expect(try desktop.count().displayed == 1)
+        let printed = desktop.printed()
+        #expect(printed.map(\.summary) == ["Ice time", "2 reminders"])
+        #expect(printed.last?.id == printed.first?.id)
+        try desktop.chooseFromMenu(action: "done")
+        #expect(probe.waitFor(.action(key: "r1-2", action: "done")), "\(probe.transcript)")
+    }
+
+    @Test func aReminderShownAgainAfterItsNotificationClosedTakesItsServerIDBack() throws {
+        let (desktop, probe) = try iceOnScreen()
+        // Snoozed: spasmd closed it; ten minutes later it comes back in a group.
+        probe.close(key: "r1")
+        #expect(probe.waitFor(.closed(key: "r1")), "\(probe.transcript)")
+        var again = iceReminder
+        again.key = "r1-3"
+        again.replaces = ["r1"]
+        try probe.show(again)
+        #expect(probe.waitFor(.shown(key: "r1-3")), "\(probe.transcript)")
+        let printed = desktop.printed()
+        #expect(printed.count == 2)
+        #expect(printed.last?.id == printed.first?.id)
     }
 
     @Test func aRestartedServerIsSeenAndShowsAgain() throws {
@@ -119,10 +151,7 @@ import Testing
     }
 
     @Test func aServerThatCrashedIsSeenGoneToo() throws {
-        let desktop = try DesktopSession()
-        let probe = try NotifyProbe(on: desktop)
-        try probe.show(iceReminder)
-        #expect(probe.waitFor(.shown(key: "r1")), "\(probe.transcript)")
+        let (desktop, probe) = try iceOnScreen()
         try desktop.killDunst(signal: SIGKILL)
         #expect(probe.waitFor(.serverVanished), "\(probe.transcript)")
         try desktop.startDunst()

@@ -10,11 +10,18 @@ public struct CarePlan: Sendable, Equatable {
     public var dueNow: [Reminder]
     /// Those that fell due while they could not be shown and are past use: record them as missed.
     public var missed: [Reminder]
+    /// Those due now that the desktop holds back (do-not-disturb, a locked screen): shown or judged
+    /// missed once the hold ends.
+    public var held: [Reminder]
+    /// Why they are held; nil when nothing is.
+    public var heldBy: HoldReason?
 
-    public init(reminders: [Reminder], dueNow: [Reminder], missed: [Reminder]) {
+    public init(reminders: [Reminder], dueNow: [Reminder], missed: [Reminder], held: [Reminder] = [], heldBy: HoldReason? = nil) {
         self.reminders = reminders
         self.dueNow = dueNow
         self.missed = missed
+        self.held = held
+        self.heldBy = heldBy
     }
 
     /// Those not on screen yet, soonest first: what `spasm status` counts as pending.

@@ -15,9 +15,11 @@ public enum CarePlanner {
     public static let lookback: TimeInterval = 24 * 3600
 
     /// The plan at `now`. `entries` may be the whole journal: only the recent weeks are read.
+    /// `desktop`: do-not-disturb and screen-lock holds, the one in force and those that ended lately.
     public static func plan(entries: [Entry], records: [ReminderRecord], configuration: Configuration,
-                            pause: PauseWindow?, now: Date, calendar: Calendar) -> CarePlan {
-        let context = PlanContext(configuration: configuration, records: records, pause: pause, now: now, zone: calendar.timeZone)
+                            pause: PauseWindow?, desktop: DesktopHolds = DesktopHolds(), now: Date, calendar: Calendar) -> CarePlan {
+        let context = PlanContext(configuration: configuration, records: records, pause: pause, desktop: desktop,
+                                  now: now, zone: calendar.timeZone)
         var draft = PlanDraft(context: context)
         let recent = RecentEntries(entries, context: context)
         draft.addSessions(for: recent.episodes, heat: recent.heatTreatments)
@@ -34,6 +36,8 @@ struct PlanContext {
     let settings: ReminderSettings
     let records: [ReminderID: ReminderRecord]
     let placement: Placement
+    /// The desktop's hold in force, if any, and those that ended.
+    let desktop: DesktopHolds
     let now: Date
     let zone: TimeZone
     /// Reminders due before this are no longer listed.
@@ -41,12 +45,15 @@ struct PlanContext {
     /// Nor those due after this.
     let horizonEnd: Date
 
-    init(configuration: Configuration, records: [ReminderRecord], pause: PauseWindow?, now: Date, zone: TimeZone) {
+    init(configuration: Configuration, records: [ReminderRecord], pause: PauseWindow?, desktop: DesktopHolds = DesktopHolds(),
+         now: Date, zone: TimeZone) {
         self.configuration = configuration
         settings = configuration.reminders
         // The latest record of an id wins, should the caller pass its history.
         self.records = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { $0.at <= $1.at ? $1 : $0 })
-        placement = Placement(quiet: QuietHours(start: settings.quietStart, end: settings.quietEnd), pause: pause, zone: zone)
+        placement = Placement(quiet: QuietHours(start: settings.quietStart, end: settings.quietEnd), pause: pause, zone: zone,
+                              holds: desktop.ended)
+        self.desktop = desktop
         self.now = now
         self.zone = zone
         windowStart = now - max(CarePlanner.lookback, minutes(settings.missedAfterMinutes))
@@ -64,16 +71,24 @@ struct PlanContext {
     }
 
     /// Where a reminder stands, and when it is to be shown: scheduled at `time`, moved past quiet hours,
-    /// the pause or a snooze; nil when that move takes it past `usefulUntil`.
+    /// the pause, a desktop hold or a snooze; nil when that move takes it past `usefulUntil` (past
+    /// `usefulAfterHold` when only a desktop hold moved it).
     func resolve(_ id: ReminderID, at time: Date, lasting: TimeInterval = 0, usefulUntil: Date,
-                 urgent: Bool = false) -> (record: ReminderRecord?, due: Date?) {
+                 usefulAfterHold: Date? = nil, urgent: Bool = false) -> (record: ReminderRecord?, due: Date?) {
         let record = records[id]
         if urgent { return (record, time) }
         if case .snoozed(let until)? = record?.state {
             // A snooze keeps the reminder's own span of use, counted from the snooze.
-            return (record, placement.place(until, lasting: lasting, usefulUntil: until + usefulUntil.timeIntervalSince(time)))
+            let shift = until.timeIntervalSince(time)
+            return (record, placement.place(until, lasting: lasting, usefulUntil: usefulUntil + shift,
+                                            usefulAfterHold: usefulAfterHold.map { $0 + shift }))
         }
-        return (record, placement.place(time, lasting: lasting, usefulUntil: usefulUntil))
+        return (record, placement.place(time, lasting: lasting, usefulUntil: usefulUntil, usefulAfterHold: usefulAfterHold))
+    }
+
+    /// Whether a non-critical reminder due at `due`, not shown yet, waits for the desktop's hold.
+    func heldByDesktop(_ due: Date) -> Bool {
+        desktop.holds(due, now: now, missedAfter: minutes(settings.missedAfterMinutes))
     }
 }
 
@@ -132,7 +147,7 @@ struct PlanDraft {
     func plan() -> CarePlan {
         let now = context.now
         let missedAfter = minutes(context.settings.missedAfterMinutes)
-        var listed: [Reminder] = [], dueNow: [Reminder] = [], missed: [Reminder] = []
+        var listed: [Reminder] = [], dueNow: [Reminder] = [], missed: [Reminder] = [], held: [Reminder] = []
         for item in items {
             let reminder = item.reminder
             let state = reminder.state
@@ -143,6 +158,10 @@ struct PlanDraft {
                 if reminder.scheduled <= now { missed.append(reminder) }
             } else if reminder.due > now {
                 listed.append(reminder)
+            } else if reminder.urgency != .critical && context.heldByDesktop(reminder.due) {
+                // Do-not-disturb or a locked screen: neither shown nor missed until it ends.
+                listed.append(reminder)
+                held.append(reminder)
             } else if reminder.urgency != .critical && now.timeIntervalSince(reminder.due) > missedAfter {
                 missed.append(reminder)
             } else {
@@ -151,6 +170,7 @@ struct PlanDraft {
             }
         }
         let order: (Reminder, Reminder) -> Bool = { ($0.due, $0.id) < ($1.due, $1.id) }
-        return CarePlan(reminders: listed.sorted(by: order), dueNow: dueNow.sorted(by: order), missed: missed.sorted(by: order))
+        return CarePlan(reminders: listed.sorted(by: order), dueNow: dueNow.sorted(by: order), missed: missed.sorted(by: order),
+                        held: held.sorted(by: order), heldBy: held.isEmpty ? nil : context.desktop.current?.reason)
     }
 }

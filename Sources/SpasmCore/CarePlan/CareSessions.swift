@@ -123,6 +123,8 @@ extension PlanDraft {
         default:
             guard let due else { return (nil, nil) }
             if due > now { return (due, due) }
+            // Held by do-not-disturb or the lock: no session until it is shown (or judged) at the end.
+            if context.heldByDesktop(due) { return (due, nil) }
             if now.timeIntervalSince(due) > minutes(context.settings.missedAfterMinutes) { return (due, nil) }
             // Due but not shown yet: the session begins when it is shown, now, and must end before
             // quiet hours or the pause; otherwise it is missed.
@@ -150,8 +152,9 @@ extension PlanDraft {
         guard let offKind = kind.off else { return start }
         let id = "\(offKind.rawValue):\(care.key):\(number)"
         let scheduled = start + kind.length
-        // Tied to its moment: taking the ice off at the end of quiet hours is no use.
-        let (record, due) = context.resolve(id, at: scheduled, usefulUntil: scheduled)
+        // Tied to its moment: taking the ice off at the end of quiet hours is no use; at the end of
+        // do-not-disturb or when the screen unlocks it still is (the ice may still be on).
+        let (record, due) = context.resolve(id, at: scheduled, usefulUntil: scheduled, usefulAfterHold: .distantFuture)
         add(id, offKind, scheduled: scheduled, due: due, record: record, urgency: .normal, text: kind.offText,
             reason: "\(kind.treatment) \(number) ends, \(care.reason)")
         var end = scheduled
@@ -159,7 +162,7 @@ extension PlanDraft {
         if confirmed || record?.state == .done {
             let reliefID = "\(ReminderKind.relief.rawValue):\(id)"
             let asked = end + minutes(context.settings.reliefAfterMinutes)
-            let (reliefRecord, reliefDue) = context.resolve(reliefID, at: asked, usefulUntil: asked)
+            let (reliefRecord, reliefDue) = context.resolve(reliefID, at: asked, usefulUntil: asked, usefulAfterHold: .distantFuture)
             add(reliefID, .relief, scheduled: asked, due: reliefDue, record: reliefRecord, urgency: .low,
                 text: ReminderText.relief(after: kind.treatment), reason: "after \(kind.treatment) \(number), \(care.reason)")
         }

@@ -39,26 +39,35 @@ public struct QuietHours: Sendable, Equatable {
     }
 }
 
-/// Moves reminders out of quiet hours and pauses, or says they are past use.
+/// Moves reminders out of quiet hours, pauses and the desktop's past holds, or says they are past use.
 struct Placement {
     var quiet: QuietHours
     var pause: PauseWindow?
     var zone: TimeZone
+    /// Holds the desktop ended (do-not-disturb, a locked screen): what fell due in one moves to its end.
+    var holds: [PauseWindow] = []
 
     /// When a non-critical reminder scheduled at `time` may be shown, such that the `lasting` seconds
     /// after it stay clear of quiet hours and the pause too; nil when that is later than `usefulUntil`.
-    func place(_ time: Date, lasting: TimeInterval = 0, usefulUntil: Date) -> Date? {
+    /// Moved by a desktop hold alone, it is of use until `usefulAfterHold` instead, when that is later:
+    /// such holds are short, and "take the ice off" still matters when the meeting ends.
+    func place(_ time: Date, lasting: TimeInterval = 0, usefulUntil: Date, usefulAfterHold: Date? = nil) -> Date? {
         var time = time
-        // Each step moves forward to the end of quiet hours or of the pause; a few always settle it.
+        var limit = usefulUntil
+        // Each step moves forward to the end of quiet hours, the pause or a hold; a few always settle it.
         for _ in 0..<8 {
-            if time > usefulUntil { return nil }
+            if time > limit { return nil }
             let finish = time.addingTimeInterval(lasting)
+            limit = usefulUntil
             if let pause, pause.contains(time) || (lasting > 0 && pause.contains(finish)) {
                 time = pause.until
             } else if quiet.contains(time, in: zone) {
                 time = quiet.end(after: time, in: zone)
             } else if lasting > 0, quiet.contains(finish, in: zone) {
                 time = quiet.end(after: finish, in: zone)
+            } else if let hold = holds.first(where: { $0.contains(time) }) {
+                time = hold.until
+                limit = max(usefulUntil, usefulAfterHold ?? usefulUntil)
             } else {
                 return time
             }

@@ -9,14 +9,15 @@ enum DesktopFiles {
     }
 
     /// A session bus on a socket in `directory`, open to this user, with no service directories:
-    /// nothing is started on demand, so a stopped dunst stays stopped.
-    static func busConfiguration(_ directory: String) -> String {
+    /// nothing is started on demand, so a stopped dunst stays stopped. (`type` "system" and its own
+    /// socket for a private system bus.)
+    static func busConfiguration(_ directory: String, type: String = "session", socket: String = "bus") -> String {
         """
         <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
          "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
         <busconfig>
-          <type>session</type>
-          <listen>unix:path=\(directory)/bus</listen>
+          <type>\(type)</type>
+          <listen>unix:path=\(directory)/\(socket)</listen>
           <auth>EXTERNAL</auth>
           <policy context="default">
             <allow send_destination="*" eavesdrop="true"/>

@@ -136,7 +136,7 @@ public final class DesktopSession: @unchecked Sendable {
     // MARK: Starting and stopping
 
     /// Runs a daemon whose first line on stdout says it is ready (an address, a display number).
-    private static func startPrinting(_ process: Process, what: String, log: String) throws -> String {
+    static func startPrinting(_ process: Process, what: String, log: String) throws -> String {
         let ready = Pipe()
         process.standardOutput = ready
         process.standardError = try appending(to: log)
