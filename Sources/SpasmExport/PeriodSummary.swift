@@ -107,6 +107,8 @@ public struct PeriodSummary: Sendable {
                 let day = JournalDay(entry.at, utcOffset: entry.utcOffset, startHour: dayStartHour).dayNumber
                 if t.kind.isMedicine { medicineDays[t.kind, default: []].insert(day) }
                 if t.kind == .pt { ptByDay[day, default: 0] += 1 }
+            case .activity:
+                break
             }
         }
         if episodeCount > 0 { severityMean = Double(severityTotal) / Double(episodeCount) }
