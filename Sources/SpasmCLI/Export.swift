@@ -96,9 +96,13 @@ extension Spasm {
                 try OutputFile.write(data, to: output, protecting: context.protectedPaths)
             case .md, .pdf:
                 let earlierFlags = try store?.redFlagEpisodes(before: period.start) ?? []
+                // The same comparison `spasm suggest` makes, over the exported period.
+                let activities = ActivityRisk(entries: entries, from: period.start, to: min(period.end, context.now),
+                                              utcOffset: period.utcOffset, configuration: context.configuration)
                 if format == .md {
-                    let summary = PeriodSummary(entries: earlierFlags + entries, period: period,
+                    var summary = PeriodSummary(entries: earlierFlags + entries, period: period,
                                                 dayStartHour: context.configuration.dayStartHour, pt: PTSchedule(context.configuration))
+                    summary.activities = activities
                     try OutputFile.write(Data(MarkdownSummary.render(summary).utf8), to: output, protecting: context.protectedPaths)
                 } else {
                     // Page one carries today's suggestions, as `spasm suggest` gives them.
@@ -109,7 +113,8 @@ extension Spasm {
                         advice = advisor.advice(entries: recent, acknowledgedRedFlags: try store.acknowledgedRedFlags(),
                                                 now: context.now, calendar: context.calendar)
                     }
-                    let pdf = try ReportRenderer.render(earlierFlags + entries, advice: advice, period: period, configuration: context.configuration)
+                    let pdf = try ReportRenderer.render(earlierFlags + entries, advice: advice, activities: activities, period: period,
+                                                        configuration: context.configuration)
                     try OutputFile.write(pdf, to: output, protecting: context.protectedPaths)
                 }
             case .ics:

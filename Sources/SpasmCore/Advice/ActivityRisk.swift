@@ -79,6 +79,16 @@ public struct ActivityRisk: Sendable, Equatable, Codable {
 }
 
 extension ActivityRisk {
+    /// The comparison over the journal days from `start` to `end` (an export's period), with `end` as now.
+    public init(entries: [Entry], from start: Date, to end: Date, utcOffset: Int, configuration: Configuration) {
+        let hour = configuration.dayStartHour
+        let first = JournalDay(start, utcOffset: utcOffset, startHour: hour)
+        let last = max(first, JournalDay(end.addingTimeInterval(-1), utcOffset: utcOffset, startHour: hour))
+        let totals = DailyTotals(entries: entries.filter { $0.at >= start && $0.at < end }, first: first, last: last,
+                                 configuration: configuration, now: end)
+        self.init(totals: totals, from: 0, configuration: configuration)
+    }
+
     /// The comparison over days `start...` of `totals`, up to the instant they were made at.
     init(totals: DailyTotals, from start: Int, configuration: Configuration) {
         let settings = configuration.advice
@@ -144,7 +154,7 @@ extension ActivityRisk {
             func rank(_ e: Estimate) -> Int { e.raisesRisk ? 0 : e.compared ? 1 : 2 }
             if rank(a) != rank(b) { return rank(a) < rank(b) }
             if a.compared { return (a.adjustedPValue ?? 1, -(a.rateRatio ?? .infinity), a.activity) < (b.adjustedPValue ?? 1, -(b.rateRatio ?? .infinity), b.activity) }
-            return (-a.times, a.activity) < (-b.times, b.activity)
+            return (-a.times, -a.tags, a.activity) < (-b.times, -b.tags, b.activity)
         }
     }
 
