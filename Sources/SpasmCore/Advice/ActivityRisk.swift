@@ -132,7 +132,7 @@ extension ActivityRisk {
         for point in totals.points where point.day >= start && point.at <= nowSeconds {
             for tag in point.triggers {
                 tags[tag, default: 0] += 1
-                let covered = occurrences[tag]?.contains { $0.start <= point.at && point.at <= $0.end + window } ?? false
+                let covered = Self.covers(occurrences[tag] ?? [], point.at, window: window)
                 if !covered { tagged[tag, default: []].append((point.at - window / 2, point.at - window / 2)) }
             }
         }
@@ -207,6 +207,16 @@ extension ActivityRisk {
         estimate.compared = n > 0 && count >= settings.activityMinTimes
             && t0 >= Double(settings.activityMinUnexposedWindows) * window
         return estimate
+    }
+
+    /// Whether a logged time (sorted by start; none lasts over a day) has `t` within its window.
+    static func covers(_ times: [(start: Double, end: Double)], _ t: Double, window: Double) -> Bool {
+        var i = firstIndex(in: times, where: { $0.start >= t - window - 86_400 })
+        while i < times.count, times[i].start <= t {
+            if t <= times[i].end + window { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The first index whose element satisfies `predicate`, which must be false then true along the array.
