@@ -77,6 +77,8 @@ import Testing
     @Test func fhirValidatesWithAFHIRLibrary() throws {
         let spasm = SpasmRunner()
         try spasm.makeExportJournal()
+        #expect(try spasm("activity", "gardening", "--at", "3h ago", "--for", "45m").status == 0)
+        #expect(try spasm("activity", "lifting", "--at", "2h ago").status == 0)
         let result = try spasm("export", "--format", "fhir", "-o", spasm.file("bundle.json"))
         #expect(result.status == 0, "\(result.stderr)")
         let python = try Self.testPython()
@@ -88,11 +90,15 @@ import Testing
             text = open(sys.argv[1], encoding="utf-8").read()
             bundle = Bundle.parse_raw(text)
             kinds = [type(e.resource).__name__ for e in bundle.entry]
+            activities = []
             # The library checks types and structure; R4 code values are checked here.
             for e in bundle.entry:
                 r = e.resource
                 if r.resource_type == "Observation":
                     assert r.status == "final", r.status
+                    if r.category and r.category[0].coding[0].code == "activity":
+                        assert r.valueCodeableConcept.text in ("gardening", "lifting"), r.valueCodeableConcept.text
+                        activities.append(r.valueCodeableConcept.text)
                 if r.resource_type == "MedicationStatement":
                     assert r.status == "completed", r.status
                     assert r.dosage is None
@@ -103,14 +109,15 @@ import Testing
                 rejected = False
             except Exception:
                 rejected = True
-            print(json.dumps({"kinds": kinds, "rejects_broken": rejected}))
+            print(json.dumps({"kinds": kinds, "rejects_broken": rejected, "activities": sorted(activities)}))
             """
         let checked = try spasm.tool(python, "-c", script, spasm.file("bundle.json"))
         #expect(checked.status == 0, "\(checked.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [String: Any])
         #expect(report["rejects_broken"] as? Bool == true)   // the validator can fail
         let kinds = report["kinds"] as? [String] ?? []
-        #expect(kinds.filter { $0 == "Observation" }.count == 6)
+        #expect(kinds.filter { $0 == "Observation" }.count == 6 + 2)   // with the two activities
+        #expect(report["activities"] as? [String] == ["gardening", "lifting"])
         #expect(kinds.filter { $0 == "MedicationStatement" }.count == 1)
         #expect(kinds.filter { $0 == "Patient" }.count == 1)
         let text = try spasm.read("bundle.json")
