@@ -10,7 +10,8 @@ extension Spasm {
             abstract: "Change an entry; only the fields given change. 'spasm undo' reverts it.",
             discussion: """
             Episode fields: --region --side --severity --trigger --red-flag --end. Caffeine: --drink-or-amount.
-            Treatment: --treatment --minutes --relief --name. Any entry: --at --note (--note "" clears it).
+            Treatment: --treatment --minutes --relief --name. Activity: --activity --minutes (0 clears it).
+            Any entry: --at --note (--note "" clears it).
             --trigger and --red-flag replace the whole list; --no-triggers clears it.
             Example: 'spasm edit 42 --severity 6'.
             """
@@ -32,6 +33,8 @@ extension Spasm {
         @Option var minutes: Int?
         @Option var relief: Int?
         @Option var name: String?
+        @Option(help: "An activity entry's new name.") var activity: String?
+        @Flag(help: "Accept an activity or trigger name close to one already in the journal.") var new = false
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 
@@ -49,12 +52,13 @@ extension Spasm {
             switch entry.body {
             case .episode(var e):
                 try refuse(["--caffeine": caffeine, "--treatment": treatment, "--minutes": minutes.map(String.init),
-                            "--relief": relief.map(String.init), "--name": name], kind: "an episode")
+                            "--relief": relief.map(String.init), "--name": name, "--activity": activity], kind: "an episode")
                 if let region { e.region = try BodyRegion(parsing: region) }
                 if let side { e.side = side.isEmpty ? nil : try BodySide(parsing: side) }
                 if let severity { e.severity = try Severity(parsing: severity) }
                 if noTriggers { e.triggers = [] }
-                if !trigger.isEmpty { e.triggers = try trigger.map { text throws(InputError) in try TextField.tag(text) } }
+                if !trigger.isEmpty { e.triggers = try trigger.map { text throws(InputError) in try TextField.tag(text) }
+                    try Vocabulary.check(e.triggers, parameter: "trigger", new: new, in: journalFile) }
                 if !redFlag.isEmpty {
                     e.redFlags = try redFlag.map { text throws(InputError) in try RedFlag(parsing: text) }
                     if let advice = RedFlag.advice(for: e.redFlags) { try say(advice + "\n") }
@@ -69,17 +73,24 @@ extension Spasm {
             case .caffeine:
                 try refuseEpisodeFields(kind: "a caffeine entry")
                 try refuse(["--treatment": treatment, "--minutes": minutes.map(String.init),
-                            "--relief": relief.map(String.init), "--name": name], kind: "a caffeine entry")
+                            "--relief": relief.map(String.init), "--name": name, "--activity": activity], kind: "a caffeine entry")
                 if let caffeine {
                     entry.body = .caffeine(try CaffeineInput.parse([caffeine], drinks: context.configuration.drinks,
                                                                    limit: context.configuration.caffeineEntryLimitMg, force: force))
                 }
             case .treatment(let t):
                 try refuseEpisodeFields(kind: "a treatment entry")
-                try refuse(["--caffeine": caffeine], kind: "a treatment entry")
+                try refuse(["--caffeine": caffeine, "--activity": activity], kind: "a treatment entry")
                 let kind = try treatment.map { text throws(InputError) in try TreatmentKind(parsing: text) } ?? t.kind
                 entry.body = .treatment(try Treatment(kind: kind, minutes: minutes ?? t.minutes, relief: relief ?? t.relief,
                                                       name: name.map { $0.isEmpty ? nil : $0 } ?? t.name))
+            case .activity(let a):
+                try refuseEpisodeFields(kind: "an activity")
+                try refuse(["--caffeine": caffeine, "--treatment": treatment, "--relief": relief.map(String.init), "--name": name],
+                           kind: "an activity")
+                let changed = try Activity(name: activity ?? a.name, minutes: minutes.map { $0 == 0 ? nil : $0 } ?? a.minutes)
+                if activity != nil { try Vocabulary.check([changed.name], parameter: "activity", new: new, in: journalFile) }
+                entry.body = .activity(changed)
             }
             let saved = try journalFile.update(entry, now: context.now)
             if output.json { try JSONOutput.print(saved) } else { try say("Changed \(EntryText.line(saved))") }

@@ -27,6 +27,8 @@ enum EntryText {
             if let minutes = t.minutes { parts.append("\(minutes) min") }
             if let relief = t.relief { parts.append("relief \(relief)/10") }
             return parts.joined(separator: ", ")
+        case .activity(let a):
+            return a.name + (a.minutes.map { ", \(duration(Double($0) * 60))" } ?? "")
         }
     }
 

@@ -13,7 +13,7 @@ extension Spasm {
             Formats:
               pdf   a report a clinician reads in a minute, then the full log (default period: 90 days)
               md    a short summary to paste into a patient-portal message (default period: 90 days)
-              csv   one table per file: --table episodes|caffeine|treatments, or -o DIR for all three
+              csv   one table per file: --table episodes|caffeine|treatments|activities, or -o DIR for all four
               json  a complete, versioned backup that 'spasm import' restores (default period: all)
               fhir  a FHIR R4 Bundle for a clinic's record system (default period: all)
               ics   the PT routine ([pt] times and weekdays) as recurring calendar events with alarms
@@ -37,7 +37,7 @@ extension Spasm {
         @Option(help: "pdf, csv, json, md, fhir or ics.") var format: String
         @Option(help: "Start of the period: 90d, 12w, 1y, a date, or 'all'.") var since: String?
         @Option(help: "End of the period: a date (that whole day) or a time (default: now).") var until: String?
-        @Option(help: "For csv: episodes, caffeine or treatments.") var table: String?
+        @Option(help: "For csv: episodes, caffeine, treatments or activities.") var table: String?
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Output file, a directory for all csv tables, or - for standard output (the default).", valueName: "path"))
         var output = "-"
         @OptionGroup var journal: JournalOptions
@@ -68,7 +68,7 @@ extension Spasm {
         private func export(_ format: ExportFormat, table: CSVTable?, context: Context) throws {
             if format == .csv, table == nil, !OutputFile.isDirectory(output), !output.hasSuffix("/") {
                 throw InputError("table", "csv holds one table per file",
-                                 hint: "add --table episodes, caffeine or treatments, or give -o a directory for all three")
+                                 hint: "add --table episodes, caffeine, treatments or activities, or give -o a directory for all four")
             }
             let bounds = try context.exportBounds(since: since ?? format.defaultSince, until: until)
             let store = try context.existingJournal()
@@ -87,7 +87,7 @@ extension Spasm {
                     guard OutputFile.isDirectory(output) else {
                         throw OutputFile.Failure(status: 73, description: "cannot write to the directory \(output): it does not exist; nothing was written")
                     }
-                    // All three or none: a disk that fills on the last one leaves no earlier file behind.
+                    // All or none: a disk that fills on the last one leaves no earlier file behind.
                     let files = CSVTable.allCases.map { ("\($0.rawValue).csv", Data(CSVExport.renderBytes($0, entries: entries))) }
                     try OutputFile.write(files, into: output, protecting: context.protectedPaths)
                 }
@@ -96,9 +96,13 @@ extension Spasm {
                 try OutputFile.write(data, to: output, protecting: context.protectedPaths)
             case .md, .pdf:
                 let earlierFlags = try store?.redFlagEpisodes(before: period.start) ?? []
+                // The same comparison `spasm suggest` makes, over the exported period.
+                let activities = ActivityRisk(entries: entries, from: period.start, to: min(period.end, context.now),
+                                              utcOffset: period.utcOffset, configuration: context.configuration)
                 if format == .md {
-                    let summary = PeriodSummary(entries: earlierFlags + entries, period: period,
+                    var summary = PeriodSummary(entries: earlierFlags + entries, period: period,
                                                 dayStartHour: context.configuration.dayStartHour, pt: PTSchedule(context.configuration))
+                    summary.activities = activities
                     try OutputFile.write(Data(MarkdownSummary.render(summary).utf8), to: output, protecting: context.protectedPaths)
                 } else {
                     // Page one carries today's suggestions, as `spasm suggest` gives them.
@@ -109,7 +113,8 @@ extension Spasm {
                         advice = advisor.advice(entries: recent, acknowledgedRedFlags: try store.acknowledgedRedFlags(),
                                                 now: context.now, calendar: context.calendar)
                     }
-                    let pdf = try ReportRenderer.render(earlierFlags + entries, advice: advice, period: period, configuration: context.configuration)
+                    let pdf = try ReportRenderer.render(earlierFlags + entries, advice: advice, activities: activities, period: period,
+                                                        configuration: context.configuration)
                     try OutputFile.write(pdf, to: output, protecting: context.protectedPaths)
                 }
             case .ics:

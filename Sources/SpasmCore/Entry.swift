@@ -3,7 +3,7 @@ import Foundation
 /// The store's identifier of an entry, shown to the user ("spasm edit 42").
 public typealias EntryID = Int64
 
-/// One thing the user recorded: an episode, a caffeinated drink or a treatment.
+/// One thing the user recorded: an episode, a caffeinated drink, a treatment or an activity.
 public struct Entry: Sendable, Equatable {
     /// Assigned by the journal; nil before the entry is saved.
     public var id: EntryID?
@@ -20,10 +20,11 @@ public struct Entry: Sendable, Equatable {
         case episode(Episode)
         case caffeine(CaffeineIntake)
         case treatment(Treatment)
+        case activity(Activity)
     }
 
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case episode, caffeine, treatment
+        case episode, caffeine, treatment, activity
     }
 
     public init(id: EntryID? = nil, uuid: UUID = UUID(), at: Date, utcOffset: Int, note: String? = nil, body: Body) {
@@ -40,12 +41,14 @@ public struct Entry: Sendable, Equatable {
         case .episode: .episode
         case .caffeine: .caffeine
         case .treatment: .treatment
+        case .activity: .activity
         }
     }
 
     public var episode: Episode? { if case .episode(let e) = body { e } else { nil } }
     public var caffeine: CaffeineIntake? { if case .caffeine(let c) = body { c } else { nil } }
     public var treatment: Treatment? { if case .treatment(let t) = body { t } else { nil } }
+    public var activity: Activity? { if case .activity(let a) = body { a } else { nil } }
 
     /// The earliest time an entry may have: 1900-01-01 00:00 UTC. Before it, time zones had no
     /// agreed offsets and a date would shift by a day or more; no one logs a spasm from then.
@@ -99,6 +102,12 @@ public struct Entry: Sendable, Equatable {
         case .treatment(let treatment):
             // Re-run the checking initializer: a decoded or edited treatment must meet the same rules.
             _ = try Treatment(kind: treatment.kind, minutes: treatment.minutes, relief: treatment.relief, name: treatment.name)
+        case .activity(let activity):
+            // The same rules as a typed one, and the name already in its stored (tag) form.
+            let checked = try Activity(name: activity.name, minutes: activity.minutes)
+            guard checked.name == activity.name else {
+                throw InputError("activity.name", "'\(activity.name)' is not in its stored form", hint: "use '\(checked.name)'")
+            }
         }
     }
 }

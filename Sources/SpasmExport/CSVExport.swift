@@ -3,7 +3,7 @@ import SpasmCore
 
 /// One CSV table per kind of record.
 public enum CSVTable: String, Sendable, CaseIterable {
-    case episodes, caffeine, treatments
+    case episodes, caffeine, treatments, activities
 
     /// The entries this table holds.
     public var kind: Entry.Kind {
@@ -11,6 +11,7 @@ public enum CSVTable: String, Sendable, CaseIterable {
         case .episodes: .episode
         case .caffeine: .caffeine
         case .treatments: .treatment
+        case .activities: .activity
         }
     }
 }
@@ -44,6 +45,7 @@ public enum CSVExport {
         case .episodes: ["uuid", "start", "end", "region", "side", "severity", "triggers", "red_flags", "note"]
         case .caffeine: ["uuid", "time", "drink", "servings", "milligrams", "note"]
         case .treatments: ["uuid", "time", "kind", "name", "minutes", "relief", "note"]
+        case .activities: ["uuid", "time", "activity", "minutes", "note"]
         }
     }
 
@@ -69,6 +71,9 @@ public enum CSVExport {
             field(t.name ?? "", to: &out)
             field(t.minutes.map(String.init) ?? "", to: &out)
             field(t.relief.map(String.init) ?? "", to: &out)
+        case .activity(let a):
+            field(a.name, to: &out)
+            field(a.minutes.map(String.init) ?? "", to: &out)
         }
         field(entry.note ?? "", to: &out)
     }

@@ -93,6 +93,8 @@ struct LogTable {
             if let minutes = t.minutes { text += ", \(minutes) min" }
             if let relief = t.relief { text += ", relief \(relief)/10" }
             return text
+        case .activity(let a):
+            return a.name + (a.minutes.map { ", \($0) min" } ?? "")
         }
     }
 

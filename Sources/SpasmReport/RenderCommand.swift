@@ -6,7 +6,8 @@ import SpasmExport
 /// `spasm-render`: reads a JSON backup on stdin and writes the PDF report to stdout.
 ///
 ///     spasm-render --from ISO --to ISO [--paper a4|letter] [--day-start-hour 4]
-///                  [--pt-times 08:00,18:00] [--pt-weekdays mon,tue,...] [--advice FILE] < backup.json > report.pdf
+///                  [--pt-times 08:00,18:00] [--pt-weekdays mon,tue,...] [--advice FILE] [--activities FILE]
+///                  < backup.json > report.pdf
 ///
 /// Entries before `--from` count only towards the red flags ever reported. `spasm export --format pdf`
 /// runs it; it is a separate program so that `spasm` never loads cairo and pango.
@@ -22,7 +23,8 @@ public enum RenderCommand {
             do { entries = try JournalBackup.decode(input) } catch {
                 throw RenderError("standard input: \(error.description)")
             }
-            let summary = PeriodSummary(entries: entries, period: options.period, dayStartHour: options.dayStartHour, pt: options.pt)
+            var summary = PeriodSummary(entries: entries, period: options.period, dayStartHour: options.dayStartHour, pt: options.pt)
+            summary.activities = options.activities
             let pdf = try ReportDocument.render(summary, advice: options.advice, paper: options.paper)
             let code = pdf.withUnsafeBytes { spasm_write_all(STDOUT_FILENO, $0.baseAddress, UInt($0.count)) }
             if code != 0 { throw RenderError("cannot write to standard output: \(String(cString: strerror(code)))", status: 74) }
@@ -43,6 +45,8 @@ public enum RenderCommand {
         var pt = PTSchedule(Configuration.defaults)
         /// The current suggestions for page one (`--advice FILE`, JSON as `spasm suggest --json` encodes them).
         var advice: [Advice] = []
+        /// The activity comparison over the period (`--activities FILE`, JSON as ActivityRisk encodes it).
+        var activities: ActivityRisk?
 
         init(_ arguments: [String]) throws(UsageError) {
             var values: [String: String] = [:]
@@ -67,6 +71,13 @@ public enum RenderCommand {
                     throw UsageError(description: "--advice names a file of suggestions that cannot be read: \(path)")
                 }
                 advice = decoded
+            }
+            if let path = values["activities"] {
+                guard let data = FileManager.default.contents(atPath: path),
+                      let decoded = try? JSONDecoder().decode(ActivityRisk.self, from: data) else {
+                    throw UsageError(description: "--activities names a file that cannot be read: \(path)")
+                }
+                activities = decoded
             }
             if let text = values["day-start-hour"] {
                 guard let hour = Int(text), (0...23).contains(hour) else { throw UsageError(description: "--day-start-hour is 0-23") }

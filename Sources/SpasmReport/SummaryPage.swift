@@ -24,7 +24,7 @@ struct SummaryPage {
         let column = (contentWidth - 20) / 2
         let leftEnd = columnSections(x: left, y: y, width: column, sections: [
             ("Body regions", SummaryText.regions(summary).map { [$0] } ?? ["none"]),
-            ("Top triggers", nonEmpty(SummaryText.topTriggers(summary))),
+            (SummaryText.activitiesHeading(summary), SummaryText.activities(summary)),
             ("Caffeine", [SummaryText.caffeine(summary)]),
         ])
         let rightEnd = columnSections(x: left + column + 20, y: y, width: column, sections: [
