@@ -3,8 +3,8 @@
 # namespace with overlays (their upper layers on a tmpfs) over /usr, /etc and /var, so dpkg, apt and
 # the maintainer scripts run for real while the machine's own files stay untouched; the Swift
 # toolchain is hidden under an empty tmpfs. Installs the package with apt, runs `spasm log neck 3`
-# and `spasm history`, starts a real systemd user manager that finds spasmd.socket enabled by the
-# package, activates spasmd through it, then removes and purges the package and checks that no file
+# and `spasm history`, starts a real systemd user manager, which starts spasmd and its socket as the
+# package enabled them for every user, then removes and purges the package and checks that no file
 # it installed is left, spasmd is stopped and the journal is kept. Prints "ok: ..." lines.
 #   Tests/scripts/debian-package.sh DEB            (as root)
 set -euo pipefail
@@ -16,7 +16,8 @@ if [ -z "${SPASM_IN_NAMESPACE:-}" ]; then
 fi
 fail() { echo "FAIL: $*"; exit 1; }
 
-layers=$(mktemp -d)
+# The upper layers on a tmpfs over /mnt, seen only in this namespace.
+layers=/mnt
 mount -t tmpfs tmpfs "$layers"
 for dir in usr etc var; do
     mkdir "$layers/$dir.upper" "$layers/$dir.work"
@@ -75,17 +76,18 @@ head -c 5 "$HOME/visit.pdf" | grep -q '%PDF-' || fail "export pdf wrote no PDF"
 echo "ok: spasm export --format pdf runs spasm-render from /usr/libexec/spasm"
 
 [ -L /etc/systemd/user/sockets.target.wants/spasmd.socket ] || fail "spasmd.socket is not enabled for every user"
+[ -L /etc/systemd/user/default.target.wants/spasmd.service ] || fail "spasmd.service is not enabled for every user"
 /lib/systemd/systemd --user >/dev/null 2>&1 &
 manager=$!
 trap 'kill $manager 2>/dev/null || true' EXIT
 user() { systemctl --user "$@"; }
-for _ in $(seq 100); do [ "$(user is-active spasmd.socket 2>/dev/null)" = active ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ "$(user is-active spasmd.service 2>/dev/null)" = active ] && break; sleep 0.1; done
 [ "$(user is-active spasmd.socket)" = active ] || fail "the user manager did not start spasmd.socket: $(user status spasmd.socket 2>&1 | tail -3)"
+[ "$(user is-active spasmd.service)" = active ] || fail "spasmd did not start with the session: $(user status spasmd.service 2>&1 | tail -5)"
 [ "$(user show -p FragmentPath --value spasmd.service)" = /usr/lib/systemd/user/spasmd.service ] || fail "spasmd.service from $(user show -p FragmentPath --value spasmd.service)"
+[ "$(readlink -f "/proc/$(user show -p MainPID --value spasmd.service)/exe")" = /usr/bin/spasmd ] || fail "spasmd runs from elsewhere"
 status=$(timeout 20 spasm status 2>&1) || fail "spasm status: $status"
-for _ in $(seq 100); do [ "$(user is-active spasmd.service)" = active ] && break; sleep 0.1; done
-[ "$(user is-active spasmd.service)" = active ] || fail "spasmd.service did not start: $(user status spasmd.service 2>&1 | tail -5)"
-echo "ok: a new user manager listens on spasmd.socket; spasm status started /usr/bin/spasmd ($(head -1 <<<"$status"))"
+echo "ok: a new user manager starts spasmd.socket and /usr/bin/spasmd from the installed units; spasm status: $(head -1 <<<"$status")"
 
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq spasm >"$layers/apt.log" 2>&1 || fail "apt-get remove: $(tail -5 "$layers/apt.log")"
 [ "$(user is-active spasmd.socket)" != active ] || fail "spasmd.socket still listening after remove"
