@@ -45,7 +45,7 @@ dpkg-deb --fsys-tarfile "$DEB" | tar -t | sed 's|^\./|/|; s|/$||' | grep -v '^/*
 while read -r path; do [ -e "$path" ] || [ -L "$path" ] || echo "$path"; done <"$layers/contents" >"$layers/new"
 grep -q '^/usr/bin/spasm$' "$layers/new" || fail "/usr/bin/spasm already exists outside the package"
 
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$DEB" >"$layers/apt.log" 2>&1 || fail "apt-get install: $(tail -5 "$layers/apt.log")"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$DEB" >"$layers/apt.log" 2>&1 || fail "apt-get install: $(tail -5 "$layers/apt.log")"
 echo "ok: installed with apt ($size KiB; Depends: $depends)"
 
 version=$(spasm --version)
