@@ -4,8 +4,8 @@ import PackageDescription
 // The Debian package (scripts/package sets SPASM_SHARED_RUNTIME=1) links every program against one
 // copy of the Swift runtime, shipped privately in /usr/lib/spasm and found relative to the program:
 // the four programs each carrying Foundation and ICU come to 231 MB stripped, the package to 73 MB
-// installed. It costs (bench/package, 2026-12-03): `spasm log` 44.3 M instructions instead of 26.5 M
-// (the loader binds the runtime's symbols), spasmd 27.6 MB resident at rest instead of 13.8 MB.
+// installed. It costs (bench/package, 2026-12-03): `spasm log` 39.7 M instructions instead of 22.0 M
+// (the loader binds the runtime's symbols), spasmd 27.7 MB resident at rest instead of 15.4 MB.
 // scripts/install and the tests build programs that carry their own runtime.
 let sharedRuntime = Context.environment["SPASM_SHARED_RUNTIME"] == "1"
 
