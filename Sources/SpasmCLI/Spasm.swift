@@ -16,7 +16,7 @@ public struct Spasm: ParsableCommand {
         or standard output or error could not be written; 78 a bad configuration file; 141 the reader
         of a pipe went away.
         """,
-        version: "0.1.0",
+        version: SpasmVersion.current,
         subcommands: [
             Log.self, End.self, Caffeine.self, Treat.self, ActivityCommand.self,
             Today.self, History.self, Suggest.self, Stats.self,

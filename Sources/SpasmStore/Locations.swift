@@ -22,15 +22,24 @@ public enum Locations {
     }
 
     /// A program installed with spasm (`spasm-render`, `spasm-notify`): `$variable` when set, else
-    /// the file of that name in the directory of the running executable, where scripts/install puts
-    /// them all.
+    /// the file of that name in the directory of the running executable, where scripts/install and
+    /// the build put them all, else in `../libexec/spasm/` from there, where the Debian package puts
+    /// them (/usr/libexec/spasm beside /usr/bin). When neither exists, the first, for the message.
     public static func companion(named name: String, variable: String,
-                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+                                 environment: [String: String] = ProcessInfo.processInfo.environment,
+                                 executable: String = runningExecutable()) -> String {
         if let path = environment[variable], !path.isEmpty { return path }
+        let directory = (executable as NSString).deletingLastPathComponent
+        let beside = directory + "/" + name
+        let libexec = (directory as NSString).deletingLastPathComponent + "/libexec/spasm/" + name
+        return access(beside, X_OK) != 0 && access(libexec, X_OK) == 0 ? libexec : beside
+    }
+
+    /// The path of the running program, from /proc/self/exe (argv[0] only when that cannot be read).
+    public static func runningExecutable() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let own = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
-        return (own as NSString).deletingLastPathComponent + "/" + name
+        return length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
     }
 
     private static func base(_ variable: String, fallback: String, _ environment: [String: String]) -> String {

@@ -11,7 +11,7 @@ import SpasmSystemd
 /// `spasmd [--socket PATH] [--db PATH] [--config PATH]`: the spasm journal service.
 @main
 struct Entrypoint {
-    static let version = "0.1.0"
+    static let version = SpasmVersion.current
 
     static func main() {
         umask(0o077)
