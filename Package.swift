@@ -60,8 +60,10 @@ let package = Package(
         // cairo and pango live only in `spasm-render`, so `spasm` itself starts without them.
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .target(name: "SpasmReport", dependencies: ["SpasmCore", "SpasmExport", "CCairo", "CLinux"]),
+        // Questions on a terminal in raw mode, without curses: the guided `spasm log` and any command that asks.
+        .target(name: "SpasmTerminal"),
         .target(name: "SpasmCLI", dependencies: [
-            "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmExport", "CLinux",
+            "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmExport", "CLinux", "SpasmTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(
@@ -114,7 +116,8 @@ let package = Package(
         .testTarget(name: "SpasmIPCTests", dependencies: ["SpasmIPC"]),
         .testTarget(name: "SpasmDaemonTests", dependencies: ["SpasmDaemon"]),
         .testTarget(name: "SpasmExportTests", dependencies: ["SpasmExport"]),
-        .testTarget(name: "SpasmCLITests", dependencies: ["SpasmCLI"]),
+        .testTarget(name: "SpasmTerminalTests", dependencies: ["SpasmTerminal"]),
+        .testTarget(name: "SpasmCLITests", dependencies: ["SpasmCLI", "SpasmTerminal"]),
         .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore", "SpasmIPC", "DesktopSession"]),
         .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
         .testTarget(name: "SpasmNotifyTests", dependencies: ["SpasmNotify", "SpasmLibnotify", "DesktopSession", "spasm-notify"]),

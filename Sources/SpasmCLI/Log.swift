@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpasmCore
 import SpasmStore
+import SpasmTerminal
 
 extension Spasm {
     struct Log: ParsableCommand {
@@ -15,7 +16,13 @@ extension Spasm {
             Red flags (repeatable): \(RedFlag.allCases.map(\.rawValue).joined(separator: ", ")).
             A red flag prints what to do first, before anything is written.
 
+            Without a region or severity, on a terminal, it asks: where (the last episode's region is the \
+            default), how bad, what came before, the red-flag questions and a note; then it shows the entry \
+            and writes it on Enter. Ctrl-C (status 130) or Ctrl-D (64) leaves without writing anything. \
+            Off a terminal, or with --no-input or --json, a missing region or severity is an error instead.
+
             Examples:
+              spasm log
               spasm log --region lower-back --severity 7 --trigger lifting --trigger "desk work" --note "bent to pick up a box"
               spasm log neck 5 --at "2h ago"
               spasm log --region neck --severity 9 --red-flag arm-weakness
@@ -36,6 +43,8 @@ extension Spasm {
         @Option(help: "Free text, up to 1 MiB; - reads it from standard input. Tab and newline are kept; other control characters are rejected.") var note: String?
         @Option(help: "When it started: now, 14:30, 20m ago, yesterday 21:30, monday 08:00, ISO 8601.") var at: String?
         @Option(help: "When it ended, if it already has.") var end: String?
+        @Flag(name: .customLong("no-input"), help: "Never ask, even on a terminal: a missing region or severity is an error.")
+        var noInput = false
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 
@@ -46,27 +55,74 @@ extension Spasm {
                 if output.json { standardError(advice) } else { try say(advice + "\n") }
             }
             let context = try Context(journal)
-            let entry = try makeEntry(flags: flags, context: context)
+            // The terminal is looked at only when something is missing: the usual flag path pays nothing.
+            let asked = missesAnswers
+                ? try Questions.ask(allowed: !noInput && !output.json && note != "-") { prompter in
+                    try askAndMake(flags: flags, context: context, prompter: prompter)
+                }
+                : nil
+            let entry = try asked ?? makeEntry(flags: flags, context: context)
             let store = try context.openJournal()
             try Vocabulary.check(entry.episode?.triggers ?? [], parameter: "trigger", new: new, in: store)
             let saved = try store.add(entry, now: context.now)
             if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
         }
 
+        /// The region or the severity is missing.
+        var missesAnswers: Bool { (regionWord ?? region) == nil || (severityWord ?? severity) == nil }
+
         func makeEntry(flags: [RedFlag], context: Context) throws -> Entry {
             let regionText = try Spasm.either(regionWord, region, name: "region")
             let severityText = try Spasm.either(severityWord, severity, name: "severity")
             guard let regionText else { throw InputError("region", "missing", hint: "e.g. 'spasm log neck 5' or --region lower-back") }
             guard let severityText else { throw InputError("severity", "missing", hint: "add a number from 0 to 10") }
-            let region = try BodyRegion(parsing: regionText)
-            let level = try Severity(parsing: severityText)
-            let bodySide = try side.map { text throws(InputError) in try BodySide(parsing: text) }
-            let tags = try trigger.map { text throws(InputError) in try TextField.tag(text) }
+            let answers = EpisodeInterview.Answers(
+                region: try BodyRegion(parsing: regionText),
+                side: try side.map { text throws(InputError) in try BodySide(parsing: text) },
+                severity: try Severity(parsing: severityText),
+                triggers: try trigger.map { text throws(InputError) in try TextField.tag(text) },
+                redFlags: flags, note: try context.note(note))
+            return try episodeEntry(answers, context: context)
+        }
+
+        /// Asks on the terminal for what the command line left out, shows the entry and waits for Enter.
+        /// What was given is checked first, so a typo fails before the first question.
+        func askAndMake(flags: [RedFlag], context: Context, prompter: Prompter) throws -> Entry {
+            let regionText = try Spasm.either(regionWord, region, name: "region")
+            let severityText = try Spasm.either(severityWord, severity, name: "severity")
+            var known = EpisodeInterview.Known(
+                region: try regionText.map { text throws(InputError) in try BodyRegion(parsing: text) },
+                side: try side.map { text throws(InputError) in try BodySide(parsing: text) },
+                severity: try severityText.map { text throws(InputError) in try Severity(parsing: text) },
+                triggers: trigger.isEmpty ? nil : try trigger.map { text throws(InputError) in try TextField.tag(text) },
+                redFlags: flags, note: note)
+            _ = try context.past(at)
+            _ = try end.map { try context.past($0) }
+            (known.lastRegion, known.recentTriggers) = try recentEpisodes(context)
+            let interview = EpisodeInterview(prompter: prompter)
+            let entry = try episodeEntry(try interview.ask(known), context: context)
+            var summary = ["To log: \(EntryText.detail(entry)), \(CivilTime(entry.at, utcOffset: entry.utcOffset).short)"]
+            if let note = entry.note { summary.append("Note: \(note)") }
+            try interview.confirm(summary)
+            return entry
+        }
+
+        /// The last episode's region and the triggers of the last 90 days, newest first; none without a
+        /// journal yet (asking must not create the file: leaving creates nothing).
+        func recentEpisodes(_ context: Context) throws -> (BodyRegion?, [String]) {
+            guard FileManager.default.fileExists(atPath: Locations.journal(override: journal.db)) else { return (nil, []) }
+            let since = context.now.addingTimeInterval(-90 * 86_400)
+            let episodes = try context.openJournalForReading().entries(from: since, to: nil, kinds: [.episode])
+            let last = episodes.max { $0.at < $1.at }?.episode?.region
+            return (last, EpisodeInterview.recentTriggers(episodes))
+        }
+
+        func episodeEntry(_ answers: EpisodeInterview.Answers, context: Context) throws -> Entry {
             let start = try context.past(at)
             let finish = try end.map { try context.past($0) }
-            let episode = Episode(region: region, side: bodySide, severity: level, triggers: tags, redFlags: flags,
-                                  endedAt: finish, endedUTCOffset: finish.map(context.utcOffset(at:)))
-            let entry = Entry(at: start, utcOffset: context.utcOffset(at: start), note: try context.note(note), body: .episode(episode))
+            let episode = Episode(region: answers.region, side: answers.side, severity: answers.severity, triggers: answers.triggers,
+                                  redFlags: answers.redFlags, endedAt: finish, endedUTCOffset: finish.map(context.utcOffset(at:)))
+            let entry = Entry(at: start, utcOffset: context.utcOffset(at: start), note: answers.note, body: .episode(episode))
             try entry.validate()
             return entry
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpasmCore
 import SpasmStore
+import SpasmTerminal
 
 /// The `spasm` command: log episodes, caffeine and treatments, and read the journal back.
 public struct Spasm: ParsableCommand {
@@ -9,22 +10,24 @@ public struct Spasm: ParsableCommand {
         commandName: "spasm",
         abstract: "A journal for neck and back spasms: log episodes, caffeine and treatments.",
         discussion: """
+        'spasm' alone prints today at a glance; 'spasm log' on a terminal asks for what it needs.
         Everything stays on this machine, in $XDG_DATA_HOME/spasm/journal.sqlite (override with --db or SPASM_DB).
         Settings: $XDG_CONFIG_HOME/spasm/config.toml overrides the defaults key by key ('spasm config show').
 
         Exit status: 0 done; 64 bad input (nothing was written); 74 the journal file could not be used,
-        or standard output or error could not be written; 78 a bad configuration file; 141 the reader
-        of a pipe went away.
+        or standard output or error could not be written; 78 a bad configuration file; 130 a question was
+        left with Ctrl-C (nothing was written); 141 the reader of a pipe went away.
         """,
         version: SpasmVersion.current,
         subcommands: [
-            Log.self, End.self, Caffeine.self, Treat.self, ActivityCommand.self,
+            Glance.self, Log.self, End.self, Caffeine.self, Treat.self, ActivityCommand.self,
             Today.self, History.self, Suggest.self, Stats.self,
             Edit.self, Delete.self, Undo.self,
             Reminders.self, Done.self, Snooze.self, Skip.self, Relief.self, Pause.self, Resume.self, Status.self,
             Config.self,
             Export.self, Import.self,
-        ]
+        ],
+        defaultSubcommand: Glance.self
     )
 
     public init() {}
@@ -109,6 +112,7 @@ struct ExitStatus {
         case let error as NoSuchReminder: (code, message) = (64, error.description)
         case let error as ConfigurationError: (code, message) = (78, error.description)
         case let error as JournalError: (code, message) = (74, error.description)
+        case let error as PromptCancelled: (code, message) = (error.exitCode, error.message)
         default: return nil
         }
     }

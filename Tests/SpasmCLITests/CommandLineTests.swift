@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import SpasmCore
 import SpasmIPC
+import SpasmTerminal
 import Testing
 @testable import SpasmCLI
 
 /// The command line as `spasm` parses it: every command, the subcommand-alone parse `main` uses,
 /// what the help lists, and how failures become exit statuses.
 @Suite struct CommandLineTests {
-    static let names = ["log", "end", "caffeine", "treat", "activity", "today", "history", "suggest", "stats", "edit", "delete", "undo",
+    static let names = ["glance", "log", "end", "caffeine", "treat", "activity", "today", "history", "suggest", "stats", "edit", "delete", "undo",
                         "reminders", "done", "snooze", "skip", "relief", "pause", "resume", "status", "config", "export", "import"]
 
     /// Parsed the way `spasm` does: by the subcommand the line names, alone.
@@ -58,11 +59,14 @@ import Testing
         }
     }
 
-    @Test func theRootHandlesHelpVersionAndUnknownWords() {
+    @Test func theRootHandlesHelpVersionAndUnknownWords() throws {
         for line in [["help", "log"], ["--help"], ["--version"], [], ["lgo"], ["--generate-completion-script", "bash"]] {
             #expect(ObjectIdentifier(Spasm.parser(for: line).0) == ObjectIdentifier(Spasm.self), "\(line)")
         }
         #expect(failure("lgo").code == 64)
+        // `spasm` alone, or with only the glance's options, prints the glance.
+        #expect(try Spasm.parseAsRoot([]) is Spasm.Glance)
+        #expect(try (Spasm.parseAsRoot(["--json"]) as? Spasm.Glance)?.output.json == true)
         #expect(failure("lgo").message.contains("Unexpected argument 'lgo'") || failure("lgo").message.contains("lgo"))
     }
 
@@ -173,6 +177,8 @@ import Testing
             #expect(status?.code == code, "\(error)")
             #expect(status?.message == String(describing: error))
         }
+        #expect(ExitStatus(for: PromptCancelled(.interrupted))?.code == 130)
+        #expect(ExitStatus(for: PromptCancelled(.endOfInput))?.code == 64)
         struct Other: Error {}
         #expect(ExitStatus(for: Other()) == nil)
     }
