@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpasmCore
 import SpasmStore
+import SpasmTerminal
 
 extension Spasm {
     struct ActivityCommand: ParsableCommand {
@@ -21,16 +22,22 @@ extension Spasm {
             """
         )
 
-        @Argument(help: "What you did, e.g. lifting, \"desk work\", running.") var name: String
+        @Argument(help: "What you did, e.g. lifting, \"desk work\", running; asked on a terminal when left out.") var name: String?
         @Option(help: "When it started: now, 14:30, 20m ago, yesterday 21:30, ISO 8601 (default: now).") var at: String?
         @Option(name: .customLong("for"), help: "How long it lasted: 30m, 2h, 1h30m (up to 24h).") var duration: String?
         @Option(help: "Free text; - reads it from standard input.") var note: String?
         @Flag(help: "Log a name close to one already in the journal as a new name.") var new = false
+        @Flag(name: .customLong("no-input"), help: "Never ask, even on a terminal: a missing name is an error.")
+        var noInput = false
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let context = try Context(journal)
+            let name = try self.name ?? Questions.ask(allowed: !noInput && !output.json && note != "-") { prompter in
+                try Self.askName(prompter, offered: Self.knownNames(context))
+            }
+            guard let name else { throw InputError("name", "missing", hint: "e.g. 'spasm activity lifting --for 30m'") }
             let minutes = try duration.map { text throws -> Int in
                 let seconds = try TimeExpression.duration(text)
                 return Int((seconds / 60).rounded())
@@ -43,6 +50,25 @@ extension Spasm {
             try Vocabulary.check([activity.name], parameter: "activity", new: new, in: store)
             let saved = try store.add(entry, now: context.now)
             if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
+        }
+
+        /// One name, by its number among those the journal knows or in words, with the rules of --trigger.
+        static func askName(_ prompter: Prompter, offered: [String]) throws(PromptCancelled) -> String {
+            prompter.say("What did you do?", .question)
+            if !offered.isEmpty { prompter.sayChoices(offered) }
+            return try prompter.ask("Activity:") { text throws(InputError) in
+                let names = try EpisodeInterview.triggers(text, offered: offered)
+                guard names.count == 1 else {
+                    throw InputError("activity", names.isEmpty ? "missing" : "one at a time", hint: "a number from the list or a few words")
+                }
+                return names[0]
+            }
+        }
+
+        /// The names already in the journal, without making a journal that is not there yet.
+        static func knownNames(_ context: Context) throws -> [String] {
+            guard FileManager.default.fileExists(atPath: Locations.journal(override: context.options.db)) else { return [] }
+            return Array(try context.openJournalForReading().names().prefix(20))
         }
     }
 }

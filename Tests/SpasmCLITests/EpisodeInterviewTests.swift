@@ -144,3 +144,26 @@ import SpasmTerminal
         }
     }
 }
+
+/// `spasm activity` without a name, on a terminal: the same prompt code as `spasm log`.
+@Suite struct ActivityQuestionTests {
+    @Test func aNumberPicksAKnownNameAndWordsMakeANewOne() throws {
+        let picked = MemoryTerminal(keys: MemoryTerminal.typing("2\r"), columns: 80)
+        #expect(try Spasm.ActivityCommand.askName(Prompter(picked), offered: ["desk work", "lifting"]) == "lifting")
+        #expect(picked.plainOutput.contains("1 desk work  2 lifting"))
+        let typed = MemoryTerminal(keys: MemoryTerminal.typing("Running\r"), columns: 80)
+        #expect(try Spasm.ActivityCommand.askName(Prompter(typed), offered: []) == "running")
+    }
+
+    @Test func nothingOrTwoNamesAreAskedAgain() throws {
+        let terminal = MemoryTerminal(keys: MemoryTerminal.typing("\r1 2\r9\rgardening\r"), columns: 80)
+        #expect(try Spasm.ActivityCommand.askName(Prompter(terminal), offered: ["desk work", "lifting"]) == "gardening")
+        #expect(terminal.plainOutput.contains("one at a time"))
+        #expect(terminal.plainOutput.contains("9 is not in the list"))
+    }
+
+    @Test func endOfInputWritesNothingAndSaysSo() {
+        let terminal = MemoryTerminal(keys: [], columns: 80)
+        #expect(throws: PromptCancelled.self) { try Spasm.ActivityCommand.askName(Prompter(terminal), offered: []) }
+    }
+}

@@ -36,7 +36,7 @@ import Glibc
         let logged = try spasm("log", "--region", "lower-back", "--severity", "7")
         #expect(logged.status == 0)
         #expect(logged.stderr.isEmpty, "\(logged.stderr)")
-        #expect(DesktopSession.waitFor(timeout: .seconds(2)) { shown("Ice now, 15 min") == 1 }, "\(desktop.printed().map(\.summary))")
+        #expect(DesktopSession.waitFor(timeout: .seconds(3)) { shown("Ice now, 15 min") == 1 }, "\(desktop.printed().map(\.summary))")
 
         let status = try spasm("status")
         #expect(status.status == 0)
@@ -73,7 +73,7 @@ import Glibc
         """
         let wrote = try spasm.run("/usr/bin/sqlite3", [journal, sql])
         #expect(wrote.status == 0, "\(wrote.stderr)")
-        #expect(DesktopSession.waitFor(timeout: .seconds(1)) { shown("Ice now, 15 min") == 1 }, "\(desktop.printed().map(\.summary))")
+        #expect(DesktopSession.waitFor(timeout: .seconds(3)) { shown("Ice now, 15 min") == 1 }, "\(desktop.printed().map(\.summary))")
         #expect(daemon.stop() == 0)
     }
 
@@ -85,7 +85,7 @@ import Glibc
         let daemon = try startDaemon()
         let imported = try spasm("import", backup)
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(DesktopSession.waitFor(timeout: .seconds(1)) { shown("Ice now, 15 min") == 1 }, "\(desktop.printed().map(\.summary))")
+        #expect(DesktopSession.waitFor(timeout: .seconds(3)) { shown("Ice now, 15 min") == 1 }, "\(desktop.printed().map(\.summary))")
         #expect(daemon.stop() == 0)
     }
 
@@ -99,7 +99,7 @@ import Glibc
         #expect(done.status == 0)
         #expect(done.stderr.isEmpty, "\(done.stderr)")
         #expect(done.stdout.hasPrefix("Reminder \(number) (ice-on) done; recorded as treatment #2"), "\(done.stdout)")
-        #expect(try DesktopSession.waitFor(timeout: .seconds(1)) { try desktop.count().displayed == 0 }, "\(String(describing: try? desktop.count()))")
+        #expect(try DesktopSession.waitFor(timeout: .seconds(3)) { try desktop.count().displayed == 0 }, "\(String(describing: try? desktop.count()))")
         // Recorded once; nothing came back on screen.
         #expect(try spasm.entries().filter { $0["kind"] as? String == "treatment" }.count == 1)
         #expect(shown("Ice now, 15 min") == 1)
