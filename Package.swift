@@ -91,6 +91,7 @@ let package = Package(
         .testTarget(name: "SpasmDaemonTests", dependencies: ["SpasmDaemon"]),
         .testTarget(name: "SpasmExportTests", dependencies: ["SpasmExport"]),
         .testTarget(name: "SpasmCLITests", dependencies: ["SpasmCLI"]),
+        .testTarget(name: "SpasmReportTests", dependencies: ["SpasmReport", "SpasmExport", "SpasmCore"]),
         .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore", "SpasmIPC", "DesktopSession"]),
         .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
         .testTarget(name: "SpasmNotifyTests", dependencies: ["SpasmNotify", "SpasmLibnotify", "DesktopSession", "spasm-notify"]),

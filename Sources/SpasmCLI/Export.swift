@@ -95,10 +95,14 @@ extension Spasm {
                 let data = FHIRBundle.render(entries, patient: UUID(), bundle: UUID(), now: context.now, utcOffset: period.utcOffset)
                 try OutputFile.write(data, to: output, protecting: context.protectedPaths)
             case .md, .pdf:
-                let earlierFlags = try store?.redFlagEpisodes(before: period.start) ?? []
+                // The period of equal length before, for the comparison, and every red flag ever reported.
+                let before = period.start.addingTimeInterval(-period.end.timeIntervalSince(period.start))
+                let earlier = try (store?.redFlagEpisodes(before: before) ?? []) + (store?.entries(from: before, to: period.start) ?? [])
+                let acknowledgedIDs = try store?.acknowledgedRedFlags() ?? []
+                let acknowledged = Set((earlier + entries).filter { $0.id.map(acknowledgedIDs.contains) == true }.map(\.uuid))
                 if format == .md {
-                    let summary = PeriodSummary(entries: earlierFlags + entries, period: period,
-                                                dayStartHour: context.configuration.dayStartHour, pt: PTSchedule(context.configuration))
+                    let summary = PeriodSummary(entries: earlier + entries, period: period, dayStartHour: context.configuration.dayStartHour,
+                                                pt: PTSchedule(context.configuration), acknowledged: acknowledged)
                     try OutputFile.write(Data(MarkdownSummary.render(summary).utf8), to: output, protecting: context.protectedPaths)
                 } else {
                     // Page one carries today's suggestions, as `spasm suggest` gives them.
@@ -106,10 +110,11 @@ extension Spasm {
                     if let store {
                         let advisor = Advisor(configuration: context.configuration)
                         let recent = try store.entriesForAnalysis(from: advisor.historyStart(now: context.now, calendar: context.calendar))
-                        advice = advisor.advice(entries: recent, acknowledgedRedFlags: try store.acknowledgedRedFlags(),
+                        advice = advisor.advice(entries: recent, acknowledgedRedFlags: acknowledgedIDs,
                                                 now: context.now, calendar: context.calendar)
                     }
-                    let pdf = try ReportRenderer.render(earlierFlags + entries, advice: advice, period: period, configuration: context.configuration)
+                    let pdf = try ReportRenderer.render(earlier + entries, advice: advice, acknowledged: acknowledged,
+                                                        period: period, configuration: context.configuration)
                     try OutputFile.write(pdf, to: output, protecting: context.protectedPaths)
                 }
             case .ics:

@@ -17,7 +17,7 @@ enum ReportRenderer {
         return path
     }
 
-    static func render(_ entries: [Entry], advice: [Advice], period: ExportPeriod, configuration: Configuration) throws -> Data {
+    static func render(_ entries: [Entry], advice: [Advice], acknowledged: Set<UUID>, period: ExportPeriod, configuration: Configuration) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable())
         let paper = PaperSize.resolve(configuration.exportPaper, environment: ProcessInfo.processInfo.environment)
@@ -34,6 +34,9 @@ enum ReportRenderer {
         try JSONEncoder().encode(advice).write(to: adviceFile, options: .atomic)
         defer { try? FileManager.default.removeItem(at: adviceFile) }
         process.arguments! += ["--advice", adviceFile.path]
+        if !acknowledged.isEmpty {
+            process.arguments! += ["--acknowledged", acknowledged.map { $0.uuidString.lowercased() }.sorted().joined(separator: ",")]
+        }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
