@@ -13,7 +13,8 @@ extension Spasm {
             Formats:
               pdf   a report a clinician reads in a minute, then the full log (default period: 90 days)
               md    a short summary to paste into a patient-portal message (default period: 90 days)
-              csv   one table per file: --table episodes|caffeine|treatments, or -o DIR for all three
+              csv   one table per file: --table episodes|caffeine|treatments, or -o DIR/ for all three
+                    (a missing DIR/ is created, private to you); times are your clock with its UTC offset
               json  a complete, versioned backup that 'spasm import' restores (default period: all)
               fhir  a FHIR R4 Bundle for a clinic's record system (default period: all)
               ics   the PT routine ([pt] times and weekdays) as recurring calendar events with alarms
@@ -66,6 +67,9 @@ extension Spasm {
         }
 
         private func export(_ format: ExportFormat, table: CSVTable?, context: Context) throws {
+            if format == .csv, table == nil, output.hasSuffix("/"), !OutputFile.isDirectory(output) {
+                try OutputFile.makeDirectory(output)
+            }
             if format == .csv, table == nil, !OutputFile.isDirectory(output), !output.hasSuffix("/") {
                 throw InputError("table", "csv holds one table per file",
                                  hint: "add --table episodes, caffeine or treatments, or give -o a directory for all three")

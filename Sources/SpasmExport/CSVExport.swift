@@ -16,7 +16,8 @@ public enum CSVTable: String, Sendable, CaseIterable {
 }
 
 /// CSV as RFC 4180 describes it: UTF-8, a header row, CRLF line ends, fields quoted when they hold a
-/// comma, a quote or a line break. Times are ISO 8601 with the UTC offset the user was at.
+/// comma, a quote or a line break. Times are the user's own clock, ISO 8601 with the UTC offset they
+/// were at ("2026-12-01T09:37:00+01:00"; "+00:00", never "Z", which would read as a time in UTC).
 ///
 /// A spreadsheet runs a cell that starts with = + - @, a tab or a carriage return as a formula, so such
 /// cells get a leading single quote, as OWASP's CSV-injection guidance recommends. Numbers spasm
@@ -50,11 +51,11 @@ public enum CSVExport {
     static func row(_ entry: Entry, to out: inout [UInt8]) {
         TextBytes.appendUUID(entry.uuid, to: &out)
         out.append(0x2C)
-        TextBytes.appendISO8601(entry.at, utcOffset: entry.utcOffset, to: &out)
+        TextBytes.appendISO8601(entry.at, utcOffset: entry.utcOffset, zulu: false, to: &out)
         switch entry.body {
         case .episode(let e):
             out.append(0x2C)
-            if let end = e.endedAt { TextBytes.appendISO8601(end, utcOffset: e.endedUTCOffset ?? entry.utcOffset, to: &out) }
+            if let end = e.endedAt { TextBytes.appendISO8601(end, utcOffset: e.endedUTCOffset ?? entry.utcOffset, zulu: false, to: &out) }
             field(e.region.rawValue, to: &out)
             field(e.side?.rawValue ?? "", to: &out)
             field(String(e.severity.rawValue), to: &out)

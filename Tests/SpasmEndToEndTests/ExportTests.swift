@@ -35,6 +35,21 @@ import Testing
         #expect(try spasm.entries().count == 9)
     }
 
+    @Test func csvIntoAMissingDirectoryCreatesItPrivate() throws {
+        let spasm = SpasmRunner()
+        try spasm.makeExportJournal()
+        let result = try spasm("export", "--format", "csv", "-o", spasm.file("new/tables/"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: spasm.file("new/tables"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+        for table in ["episodes", "caffeine", "treatments"] {
+            #expect(FileManager.default.fileExists(atPath: spasm.file("new/tables/\(table).csv")))
+        }
+        // The user's own clock with its offset: the journal was written at Europe/Berlin's.
+        let caffeine = try spasm.read("new/tables/caffeine.csv")
+        #expect(caffeine.range(of: #"T\d\d:\d\d:\d\d\+0[12]:00,"#, options: .regularExpression) != nil, "\(caffeine)")
+    }
+
     @Test func csvParsesWithPythonAndFormulasAreNeutralised() throws {
         let spasm = SpasmRunner()
         try spasm.makeExportJournal()
