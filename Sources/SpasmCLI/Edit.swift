@@ -10,7 +10,8 @@ extension Spasm {
             abstract: "Change an entry; only the fields given change. 'spasm undo' reverts it.",
             discussion: """
             Episode fields: --region --side --severity --trigger --red-flag --end. Caffeine: --drink-or-amount.
-            Treatment: --treatment --minutes --relief --name. Any entry: --at --note (--note "" clears it).
+            Treatment: --treatment --minutes --relief --name. Check-in: --pain --enjoyment --activity.
+            Any entry: --at --note (--note "" clears it).
             --trigger and --red-flag replace the whole list; --no-triggers clears it.
             Example: 'spasm edit 42 --severity 6'.
             """
@@ -32,13 +33,16 @@ extension Spasm {
         @Option var minutes: Int?
         @Option var relief: Int?
         @Option var name: String?
+        @Option(help: "A check-in's average pain, 0-10.") var pain: Int?
+        @Option(help: "A check-in's interference with enjoyment of life, 0-10.") var enjoyment: Int?
+        @Option(help: "A check-in's interference with general activity, 0-10.") var activity: Int?
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let context = try Context(journal)
             // Nothing to change is a mistake to point out, not a change to record (and to undo).
-            let given: [Any?] = [at, note, region, side, severity, end, caffeine, treatment, minutes, relief, name]
+            let given: [Any?] = [at, note, region, side, severity, end, caffeine, treatment, minutes, relief, name, pain, enjoyment, activity]
             guard given.contains(where: { $0 != nil }) || noTriggers || !trigger.isEmpty || !redFlag.isEmpty else {
                 throw InputError("edit", "names no field to change", hint: "add e.g. --severity 5 or --note TEXT ('spasm edit --help' lists them)")
             }
@@ -46,6 +50,10 @@ extension Spasm {
             guard var entry = try journalFile.entry(id: id) else { throw NoSuchEntry(id: id) }
             if let at { entry.at = try context.past(at); entry.utcOffset = context.utcOffset(at: entry.at) }
             if let note = try context.note(note) { entry.note = note.isEmpty ? nil : note }
+            if entry.checkin == nil {
+                try refuse(["--pain": pain.map(String.init), "--enjoyment": enjoyment.map(String.init),
+                            "--activity": activity.map(String.init)], kind: "not a check-in")
+            }
             switch entry.body {
             case .episode(var e):
                 try refuse(["--caffeine": caffeine, "--treatment": treatment, "--minutes": minutes.map(String.init),
@@ -80,6 +88,12 @@ extension Spasm {
                 let kind = try treatment.map { text throws(InputError) in try TreatmentKind(parsing: text) } ?? t.kind
                 entry.body = .treatment(try Treatment(kind: kind, minutes: minutes ?? t.minutes, relief: relief ?? t.relief,
                                                       name: name.map { $0.isEmpty ? nil : $0 } ?? t.name))
+            case .checkin(let p):
+                try refuseEpisodeFields(kind: "a check-in")
+                try refuse(["--caffeine": caffeine, "--treatment": treatment, "--minutes": minutes.map(String.init),
+                            "--relief": relief.map(String.init), "--name": name], kind: "a check-in")
+                entry.body = .checkin(try SpasmCore.CheckIn(pain: pain ?? p.pain, enjoyment: enjoyment ?? p.enjoyment,
+                                                            activity: activity ?? p.activity))
             }
             let saved = try journalFile.update(entry, now: context.now)
             if output.json { try JSONOutput.print(saved) } else { try say("Changed \(EntryText.line(saved))") }

@@ -13,7 +13,7 @@ extension Spasm {
             Formats:
               pdf   a report a clinician reads in a minute, then the full log (default period: 90 days)
               md    a short summary to paste into a patient-portal message (default period: 90 days)
-              csv   one table per file: --table episodes|caffeine|treatments, or -o DIR/ for all three
+              csv   one table per file: --table episodes|caffeine|treatments|checkins, or -o DIR/ for all
                     (a missing DIR/ is created, private to you); times are your clock with its UTC offset
               json  a complete, versioned backup that 'spasm import' restores (default period: all)
               fhir  a FHIR R4 Bundle for a clinic's record system (default period: all)
@@ -38,7 +38,7 @@ extension Spasm {
         @Option(help: "pdf, csv, json, md, fhir or ics.") var format: String
         @Option(help: "Start of the period: 90d, 12w, 1y, a date, or 'all'.") var since: String?
         @Option(help: "End of the period: a date (that whole day) or a time (default: now).") var until: String?
-        @Option(help: "For csv: episodes, caffeine or treatments.") var table: String?
+        @Option(help: "For csv: episodes, caffeine, treatments or checkins.") var table: String?
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Output file, a directory for all csv tables, or - for standard output (the default).", valueName: "path"))
         var output = "-"
         @OptionGroup var journal: JournalOptions
@@ -72,7 +72,7 @@ extension Spasm {
             }
             if format == .csv, table == nil, !OutputFile.isDirectory(output), !output.hasSuffix("/") {
                 throw InputError("table", "csv holds one table per file",
-                                 hint: "add --table episodes, caffeine or treatments, or give -o a directory for all three")
+                                 hint: "add --table episodes, caffeine, treatments or checkins, or give -o a directory for all of them")
             }
             let bounds = try context.exportBounds(since: since ?? format.defaultSince, until: until)
             let store = try context.existingJournal()
@@ -91,7 +91,7 @@ extension Spasm {
                     guard OutputFile.isDirectory(output) else {
                         throw OutputFile.Failure(status: 73, description: "cannot write to the directory \(output): it does not exist; nothing was written")
                     }
-                    // All three or none: a disk that fills on the last one leaves no earlier file behind.
+                    // All or none: a disk that fills on the last one leaves no earlier file behind.
                     let files = CSVTable.allCases.map { ("\($0.rawValue).csv", Data(CSVExport.renderBytes($0, entries: entries))) }
                     try OutputFile.write(files, into: output, protecting: context.protectedPaths)
                 }

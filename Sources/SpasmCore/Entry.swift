@@ -3,7 +3,7 @@ import Foundation
 /// The store's identifier of an entry, shown to the user ("spasm edit 42").
 public typealias EntryID = Int64
 
-/// One thing the user recorded: an episode, a caffeinated drink or a treatment.
+/// One thing the user recorded: an episode, a caffeinated drink, a treatment or a weekly check-in.
 public struct Entry: Sendable, Equatable {
     /// Assigned by the journal; nil before the entry is saved.
     public var id: EntryID?
@@ -20,10 +20,11 @@ public struct Entry: Sendable, Equatable {
         case episode(Episode)
         case caffeine(CaffeineIntake)
         case treatment(Treatment)
+        case checkin(CheckIn)
     }
 
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case episode, caffeine, treatment
+        case episode, caffeine, treatment, checkin
     }
 
     public init(id: EntryID? = nil, uuid: UUID = UUID(), at: Date, utcOffset: Int, note: String? = nil, body: Body) {
@@ -40,12 +41,14 @@ public struct Entry: Sendable, Equatable {
         case .episode: .episode
         case .caffeine: .caffeine
         case .treatment: .treatment
+        case .checkin: .checkin
         }
     }
 
     public var episode: Episode? { if case .episode(let e) = body { e } else { nil } }
     public var caffeine: CaffeineIntake? { if case .caffeine(let c) = body { c } else { nil } }
     public var treatment: Treatment? { if case .treatment(let t) = body { t } else { nil } }
+    public var checkin: CheckIn? { if case .checkin(let c) = body { c } else { nil } }
 
     /// The earliest time an entry may have: 1900-01-01 00:00 UTC. Before it, time zones had no
     /// agreed offsets and a date would shift by a day or more; no one logs a spasm from then.
@@ -99,6 +102,8 @@ public struct Entry: Sendable, Equatable {
         case .treatment(let treatment):
             // Re-run the checking initializer: a decoded or edited treatment must meet the same rules.
             _ = try Treatment(kind: treatment.kind, minutes: treatment.minutes, relief: treatment.relief, name: treatment.name)
+        case .checkin(let checkin):
+            _ = try CheckIn(pain: checkin.pain, enjoyment: checkin.enjoyment, activity: checkin.activity)
         }
     }
 }

@@ -3,7 +3,7 @@ import SpasmCore
 
 /// One CSV table per kind of record.
 public enum CSVTable: String, Sendable, CaseIterable {
-    case episodes, caffeine, treatments
+    case episodes, caffeine, treatments, checkins
 
     /// The entries this table holds.
     public var kind: Entry.Kind {
@@ -11,6 +11,7 @@ public enum CSVTable: String, Sendable, CaseIterable {
         case .episodes: .episode
         case .caffeine: .caffeine
         case .treatments: .treatment
+        case .checkins: .checkin
         }
     }
 }
@@ -45,6 +46,7 @@ public enum CSVExport {
         case .episodes: ["uuid", "start", "end", "region", "side", "severity", "triggers", "red_flags", "note"]
         case .caffeine: ["uuid", "time", "drink", "servings", "milligrams", "note"]
         case .treatments: ["uuid", "time", "kind", "name", "minutes", "relief", "note"]
+        case .checkins: ["uuid", "time", "pain", "enjoyment", "activity", "peg_score", "note"]
         }
     }
 
@@ -70,6 +72,11 @@ public enum CSVExport {
             field(t.name ?? "", to: &out)
             field(t.minutes.map(String.init) ?? "", to: &out)
             field(t.relief.map(String.init) ?? "", to: &out)
+        case .checkin(let p):
+            field(String(p.pain), to: &out)
+            field(String(p.enjoyment), to: &out)
+            field(String(p.activity), to: &out)
+            field(SummaryText.decimal(p.score), to: &out)
         }
         field(entry.note ?? "", to: &out)
     }

@@ -9,6 +9,8 @@ import SpasmCore
 ///   shoulder as text only), triggers and red flags as annotations beside the note.
 /// - A MedicationStatement per medicine taken (NSAID, muscle relaxant, other): the name as text, never a dose.
 /// - An Observation per caffeine entry, coded in spasm's own code system (caffeine has no LOINC code).
+/// - Per PEG check-in, an Observation per item and one for the score that has them as members
+///   (`PEGObservations`).
 /// - The Patient they are about, as subject and performer; it carries no identifying data.
 /// Ice, heat, rest and PT sessions are not included: R4 has no resource a clinician expects them in.
 public enum FHIRBundle {
@@ -36,6 +38,10 @@ public enum FHIRBundle {
         json.end()
         json.end()
         for entry in entries where entry.treatment.map({ $0.kind.isMedicine }) ?? true {
+            if case .checkin(let answers) = entry.body {
+                PEGObservations.write(entry, answers, patient: patientURL, to: &json)
+                continue
+            }
             json.beginObject()
             json.member("fullUrl") { $0.string("urn:uuid:\(entry.uuid.uuidString.lowercased())") }
             json.key("resource")
@@ -125,6 +131,8 @@ public enum FHIRBundle {
             subject(&json)
             if let relief = t.relief { notes.append("Relief \(relief)/10") }
             annotations(notes, &json)
+        case .checkin:
+            break   // PEGObservations writes these, several resources per entry.
         }
         json.end()
     }

@@ -85,6 +85,13 @@ public enum JournalBackup {
             json.member("name") { $0.string(t.name) }
             json.member("relief") { $0.integer(t.relief) }
             json.end()
+        case .checkin(let p):
+            json.key("checkin")
+            json.beginObject()
+            json.member("activity") { $0.integer(p.activity) }
+            json.member("enjoyment") { $0.integer(p.enjoyment) }
+            json.member("pain") { $0.integer(p.pain) }
+            json.end()
         }
         json.member("kind") { $0.string(entry.kind.rawValue) }
         json.member("note") { $0.string(entry.note) }

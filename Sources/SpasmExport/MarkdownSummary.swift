@@ -15,6 +15,7 @@ public enum MarkdownSummary {
         lines.append("- **Episodes:** \(SummaryText.episodes(s))")
         if let severity = SummaryText.severity(s) { lines.append("- **Severity (0-10):** \(severity)") }
         if let regions = SummaryText.regions(s) { lines.append("- **Where:** \(regions)") }
+        lines.append("- **Function (PEG):** \(SummaryText.peg(s))")
         let triggers = SummaryText.topTriggers(s)
         if !triggers.isEmpty { lines.append("- **Top triggers:** \(escape(triggers.joined(separator: ", ")))") }
         let treatments = SummaryText.treatments(s)

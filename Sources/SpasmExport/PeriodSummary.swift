@@ -30,6 +30,8 @@ public struct PeriodSummary: Sendable {
     public var ptAdherence: (logged: Int, due: Int)?
     /// Every red flag ever reported, most recent report first.
     public var redFlags: [RedFlagReport] = []
+    /// PEG check-ins in the period, oldest first: the function measured weekly.
+    public var checkins: [(date: String, score: Double)] = []
     /// The period of equal length just before this one, for "12.1 in the 90 days before"; nil when
     /// nothing was logged before the period.
     public var previous: Comparison?
@@ -59,6 +61,9 @@ public struct PeriodSummary: Sendable {
         /// Episodes in each band, indexed by `Band.rawValue`.
         public var episodes: [Int] = [0, 0, 0]
         public var total: Int { episodes.reduce(0, +) }
+        /// The mean PEG score of the week's check-ins, nil without one.
+        public var peg: Double? { pegCount > 0 ? pegTotal / Double(pegCount) : nil }
+        var pegTotal = 0.0, pegCount = 0
     }
 
     /// One kind of treatment: how often, and the relief the user rated.
@@ -126,6 +131,11 @@ public struct PeriodSummary: Sendable {
                 let day = JournalDay(entry.at, utcOffset: entry.utcOffset, startHour: dayStartHour).dayNumber
                 if t.kind.isMedicine { medicineDays[t.kind, default: []].insert(day) }
                 if t.kind == .pt { ptByDay[day, default: 0] += 1 }
+            case .checkin(let p):
+                checkins.append((CivilTime(entry.at, utcOffset: entry.utcOffset).date, p.score))
+                let week = min(weeks.count - 1, max(0, Int(entry.at.timeIntervalSince(period.start) / (7 * 86_400))))
+                weeks[week].pegTotal += p.score
+                weeks[week].pegCount += 1
             }
         }
         if episodeCount > 0 { severityMean = Double(severityTotal) / Double(episodeCount) }

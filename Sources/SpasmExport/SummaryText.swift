@@ -28,6 +28,16 @@ public enum SummaryText {
         return text
     }
 
+    /// "PEG 6.3 on 2026-09-07 → 4.0 on 2026-11-30 (12 check-ins; 0-10, lower is better)", or how to start.
+    public static func peg(_ s: PeriodSummary) -> String {
+        guard let first = s.checkins.first, let last = s.checkins.last else {
+            return "no PEG check-ins in this period (spasm checkin, weekly)"
+        }
+        let count = "\(s.checkins.count) check-in\(s.checkins.count == 1 ? "" : "s"); 0-10, lower is better"
+        if s.checkins.count == 1 { return "PEG \(decimal(first.score)) on \(first.date) (\(count))" }
+        return "PEG \(decimal(first.score)) on \(first.date) → \(decimal(last.score)) on \(last.date) (\(count))"
+    }
+
     /// "mean 5.4/10, worst 9/10", or nil with no episodes.
     public static func severity(_ s: PeriodSummary) -> String? {
         guard let mean = s.severityMean, let worst = s.severityWorst else { return nil }

@@ -30,7 +30,7 @@ public enum JournalInterface {
 
     /// The interface description served by GetInterfaceDescription.
     public static let description = """
-    # The spasm journal: neck and back spasm episodes, caffeine and treatments.
+    # The spasm journal: neck and back spasm episodes, caffeine, treatments and weekly check-ins.
     # Times are ISO 8601 with the UTC offset the user was at, e.g. 2026-11-29T09:12:00+01:00.
     interface io.spasm.Journal
 
@@ -60,7 +60,15 @@ public enum JournalInterface {
       name: ?string
     )
 
-    # One journal entry; exactly one of episode, caffeine, treatment is set, as kind says.
+    # The weekly check-in on pain and function (PEG): each 0-10, about the past week. pain: average
+    # pain; enjoyment and activity: how much pain interfered with enjoyment of life, with general activity.
+    type CheckIn (
+      pain: int,
+      enjoyment: int,
+      activity: int
+    )
+
+    # One journal entry; exactly one of episode, caffeine, treatment, checkin is set, as kind says.
     # utc_offset repeats the offset of at, in seconds; on input it may be left out, and must agree.
     type Entry (
       id: ?int,
@@ -71,7 +79,8 @@ public enum JournalInterface {
       note: ?string,
       episode: ?Episode,
       caffeine: ?Caffeine,
-      treatment: ?Treatment
+      treatment: ?Treatment,
+      checkin: ?CheckIn
     )
 
     # Saves a new entry. Idempotent: an entry whose uuid is already saved is returned as saved.
@@ -91,7 +100,7 @@ public enum JournalInterface {
 
     method Get(id: int) -> (entry: ?Entry)
 
-    # Entries from (inclusive) to (exclusive), oldest first. kinds: episode, caffeine, treatment.
+    # Entries from (inclusive) to (exclusive), oldest first. kinds: episode, caffeine, treatment, checkin.
     method Entries(from: ?string, to: ?string, kinds: ?[]string) -> (entries: []Entry)
 
     # The most recent episode that has not ended.

@@ -50,6 +50,8 @@ struct DayLog {
                 else { drinks.append((name, c.servings)) }
             case .treatment(let t):
                 treatments.append("\(time) " + LogText.treatment(t))
+            case .checkin(let p):
+                treatments.append("\(time) PEG \(SummaryText.decimal(p.score)) (pain \(p.pain), enjoyment \(p.enjoyment), activity \(p.activity))")
             }
             if let note = entry.note, !note.isEmpty { day.notes.append("\(time) \(entry.kind.rawValue): \(note)") }
         }

@@ -25,9 +25,10 @@ struct SummaryPage {
     func sections() -> [PageFlow.Section] {
         let details = PageReference()
         var pieces = header() + pain()
+        pieces += function()
         pieces += redFlags()
         pieces += row("Medication days", [SummaryText.medicationDayLines(summary).joined(separator: "; ")])
-        pieces += grid("Treatments tried", nonEmpty(SummaryText.treatments(summary)))
+        pieces += grid("Treatments tried", nonEmpty(treatments()))
         pieces += row("PT routine", [SummaryText.ptAdherence(summary) ?? "no sessions scheduled in [pt]"])
         pieces += risk()
         let (suggestionPieces, cut) = suggestions(details: details)
@@ -56,6 +57,33 @@ struct SummaryPage {
         let x = left, width = contentWidth
         pieces.append(PageFlow.Piece(height: WeeklyChart.height, space: 12) { y in chart.draw(x: x, y: y, width: width) })
         pieces += row("Body regions", [SummaryText.regions(summary) ?? "none"], space: 10)
+        return pieces
+    }
+
+    // MARK: Function
+
+    /// The PEG score week by week as a small line, with its first and last value in words beside it.
+    private func function() -> [PageFlow.Piece] {
+        var pieces = row("Function (PEG)", [SummaryText.peg(summary)])
+        let scores = summary.weeks.map(\.peg)
+        guard scores.compactMap({ $0 }).count >= 2 else { return pieces }
+        let page = canvas, x = valueX, width = min(valueWidth, 260.0), height = 36.0
+        let labels = (page.text("10", ReportStyle.small), page.text("0", ReportStyle.small))
+        pieces.append(PageFlow.Piece(height: height, space: 3) { y in
+            let plotX = x + 14, plotWidth = width - 14
+            page.draw(labels.0, x: x, y: y, .muted)
+            page.draw(labels.1, x: x, y: y + height - labels.1.height, .muted)
+            page.line(from: (plotX, y + height), to: (plotX + plotWidth, y + height), .rule, width: 0.3)
+            let step = scores.count > 1 ? plotWidth / Double(scores.count - 1) : 0
+            var previous: (Double, Double)?
+            for (index, score) in scores.enumerated() {
+                guard let score else { continue }
+                let point = (plotX + Double(index) * step, y + height - score / 10 * height)
+                if let previous { page.line(from: previous, to: point, .ink, width: 0.8) }
+                page.fill(point.0 - 1.2, point.1 - 1.2, 2.4, 2.4, .ink)
+                previous = point
+            }
+        })
         return pieces
     }
 
@@ -160,6 +188,13 @@ struct SummaryPage {
     // MARK: Pieces
 
     private func nonEmpty(_ lines: [String]) -> [String] { lines.isEmpty ? ["none logged"] : lines }
+
+    /// "supine rest: 14×, relief 4.1/10 (14 rated)": short enough for half a row.
+    private func treatments() -> [String] {
+        summary.treatments.map { use in
+            "\(use.kind.label): \(use.count)×, " + (use.reliefMean.map { "relief \(SummaryText.decimal($0))/10 (\(use.reliefRatings) rated)" } ?? "relief not rated")
+        }
+    }
 
     /// Text across the page (or from `x`, `width` wide).
     private func paragraph(_ text: String, _ font: Font, x: Double? = nil, width: Double? = nil, color: Color = .ink, space: Double) -> PageFlow.Piece {

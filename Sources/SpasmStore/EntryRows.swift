@@ -8,11 +8,13 @@ enum EntryRows {
         SELECT e.id, e.uuid, e.kind, e.at, e.utc_offset, e.note,
                ep.region, ep.side, ep.severity, ep.ended_at, ep.ended_utc_offset,
                c.milligrams, c.drink, c.servings,
-               t.kind AS treatment, t.minutes, t.relief, t.name
+               t.kind AS treatment, t.minutes, t.relief, t.name,
+               p.pain, p.enjoyment, p.activity
         FROM entry e
         LEFT JOIN episode ep ON ep.entry_id = e.id
         LEFT JOIN caffeine c ON c.entry_id = e.id
         LEFT JOIN treatment t ON t.entry_id = e.id
+        LEFT JOIN checkin p ON p.entry_id = e.id
         """
 
     // MARK: Writing
@@ -34,7 +36,7 @@ enum EntryRows {
     static func overwrite(_ entry: Entry, id: EntryID, db: Database, now: Date) throws {
         try db.execute(sql: "UPDATE entry SET at = ?, utc_offset = ?, note = ?, updated_at = ? WHERE id = ?",
                        arguments: [Journal.seconds(entry.at), entry.utcOffset, entry.note, Journal.seconds(now), id])
-        for table in ["episode_trigger", "episode_red_flag", "episode", "caffeine", "treatment"] {
+        for table in ["episode_trigger", "episode_red_flag", "episode", "caffeine", "treatment", "checkin"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE entry_id = ?", arguments: [id])
         }
         try insertBody(entry.body, id: id, db: db)
@@ -61,6 +63,9 @@ enum EntryRows {
         case .treatment(let t):
             try db.execute(sql: "INSERT INTO treatment (entry_id, kind, minutes, relief, name) VALUES (?, ?, ?, ?, ?)",
                            arguments: [id, t.kind.rawValue, t.minutes, t.relief, t.name])
+        case .checkin(let p):
+            try db.execute(sql: "INSERT INTO checkin (entry_id, pain, enjoyment, activity) VALUES (?, ?, ?, ?)",
+                           arguments: [id, p.pain, p.enjoyment, p.activity])
         }
     }
 
@@ -139,6 +144,11 @@ enum EntryRows {
                 throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "treatment #\(id) has an unknown kind")
             }
             body = .treatment(Treatment(unchecked: treatment, minutes: row["minutes"], relief: row["relief"], name: row["name"]))
+        case .checkin:
+            guard let pain = row["pain"] as Int?, let enjoyment = row["enjoyment"] as Int?, let activity = row["activity"] as Int? else {
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "check-in #\(id) has no answers")
+            }
+            body = .checkin(CheckIn(unchecked: pain, enjoyment: enjoyment, activity: activity))
         }
         return Entry(id: id, uuid: uuid, at: Date(timeIntervalSince1970: Double(row["at"] as Int64)),
                      utcOffset: row["utc_offset"], note: row["note"], body: body)

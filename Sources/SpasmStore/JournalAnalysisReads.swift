@@ -9,7 +9,8 @@ extension Journal {
     public static let analysisUUID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
 
     /// Entries from `start` (inclusive) on, oldest first, holding only what statistics and suggestions
-    /// read: time, offset, region, severity, triggers, red flags, caffeine mg, treatment kind and relief.
+    /// read: time, offset, region, severity, triggers, red flags, caffeine mg, treatment kind and relief
+    /// (check-ins are not among them).
     ///
     /// No notes, no episode ends, medicine names or drinks, and `analysisUUID` for every uuid: never write
     /// these back. Columns are read by position and no uuid is parsed, so a ten-year journal loads several
@@ -26,7 +27,8 @@ extension Journal {
                     LEFT JOIN episode ep ON ep.entry_id = e.id
                     LEFT JOIN caffeine c ON c.entry_id = e.id
                     LEFT JOIN treatment t ON t.entry_id = e.id
-                    WHERE e.deleted_at IS NULL AND e.at >= ? ORDER BY e.at, e.id
+                    WHERE e.deleted_at IS NULL AND e.at >= ? AND e.kind IN ('episode', 'caffeine', 'treatment')
+                    ORDER BY e.at, e.id
                     """, arguments: [since])
                 while let row = try rows.next() {
                     let id: EntryID = row[0]

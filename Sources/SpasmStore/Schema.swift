@@ -113,6 +113,32 @@ enum Schema {
             read_at INTEGER
         ) WITHOUT ROWID;
         """),
+        ("v6: the entry kinds 'activity' and 'checkin'; PEG check-ins", """
+        -- Part 1, the entry kinds: SQLite cannot change a CHECK constraint in place, so the entry table
+        -- is rebuilt (the documented procedure; `migrate` runs it with foreign keys off).
+        CREATE TABLE entry_v6 (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('episode', 'caffeine', 'treatment', 'activity', 'checkin')),
+            at INTEGER NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            note TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER,
+            deleted_at INTEGER
+        );
+        INSERT INTO entry_v6 SELECT id, uuid, kind, at, utc_offset, note, created_at, updated_at, deleted_at FROM entry;
+        DROP TABLE entry;
+        ALTER TABLE entry_v6 RENAME TO entry;
+        CREATE INDEX entry_by_time ON entry(at);
+        -- Part 2, PEG check-ins (Krebs et al. 2009): three answers 0-10 about the past week.
+        CREATE TABLE checkin (
+            entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,
+            pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+            enjoyment INTEGER NOT NULL CHECK (enjoyment BETWEEN 0 AND 10),
+            activity INTEGER NOT NULL CHECK (activity BETWEEN 0 AND 10)
+        );
+        """),
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -12,7 +12,7 @@ import Testing
         let restored = SpasmRunner()
         let imported = try restored("import", original.file("backup.json"))
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == "Imported 9 entries (4 episodes, 2 caffeine, 3 treatments); 0 already in the journal.\n")
+        #expect(imported.stdout == "Imported 9 entries (4 episodes, 2 caffeine, 3 treatments, 0 checkins); 0 already in the journal.\n")
         let second = try restored("export", "--format", "json")
         #expect(second.status == 0)
         #expect(second.stdout == (try original.read("backup.json")))
@@ -31,7 +31,7 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
         #expect(report?["already_present"] as? Int == 9)
-        #expect(report?["added"] as? [String: Int] == ["episode": 0, "caffeine": 0, "treatment": 0])
+        #expect(report?["added"] as? [String: Int] == ["episode": 0, "caffeine": 0, "treatment": 0, "checkin": 0])
         #expect(try spasm.entries().count == 9)
     }
 

@@ -84,6 +84,8 @@ struct DailyTotals: Sendable {
                     let old = relief[t.kind] ?? (0, 0)
                     relief[t.kind] = (old.sum + rating, old.count + 1)
                 }
+            case .checkin:
+                break
             }
         }
         if !sorted { points.sort { $0.at < $1.at } }
