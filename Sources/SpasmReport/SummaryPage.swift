@@ -159,8 +159,9 @@ struct SummaryPage {
         let anyCut = !cut.isEmpty
         // The heading names a page known only after layout: measure one line of its font now, draw later.
         let probe = page.text("Current suggestions", ReportStyle.heading, width: width)
-        let heading = PageFlow.Piece(height: probe.height, space: 12, keepWithNext: true) { y in
-            let where_ = anyCut ? ", in full on page \(details.page)" : ""
+        let here = PageReference()
+        let heading = PageFlow.Piece(height: probe.height, space: 12, keepWithNext: true, reference: here) { y in
+            let where_ = !anyCut ? "" : details.page == here.page ? ", in full below" : ", in full on page \(details.page)"
             page.write("Current suggestions (spasm suggest)" + where_, ReportStyle.heading, x: x, y: y, width: width)
         }
         var pieces = [heading]
