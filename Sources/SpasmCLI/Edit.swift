@@ -10,7 +10,8 @@ extension Spasm {
             abstract: "Change an entry; only the fields given change. 'spasm undo' reverts it.",
             discussion: """
             Episode fields: --region --side --severity --trigger --red-flag --end. Caffeine: --drink-or-amount.
-            Treatment: --treatment --minutes --relief --name. Check-in: --pain --enjoyment --activity.
+            Treatment: --treatment --minutes --relief --name. Activity: --activity --minutes (0 clears it).
+            Check-in: --pain --enjoyment --activity (each 0-10).
             Any entry: --at --note (--note "" clears it).
             --trigger and --red-flag replace the whole list; --no-triggers clears it.
             Example: 'spasm edit 42 --severity 6'.
@@ -35,7 +36,8 @@ extension Spasm {
         @Option var name: String?
         @Option(help: "A check-in's average pain, 0-10.") var pain: Int?
         @Option(help: "A check-in's interference with enjoyment of life, 0-10.") var enjoyment: Int?
-        @Option(help: "A check-in's interference with general activity, 0-10.") var activity: Int?
+        @Option(help: "An activity entry's new name, or a check-in's interference with general activity, 0-10.") var activity: String?
+        @Flag(help: "Accept an activity or trigger name close to one already in the journal.") var new = false
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 
@@ -51,18 +53,18 @@ extension Spasm {
             if let at { entry.at = try context.past(at); entry.utcOffset = context.utcOffset(at: entry.at) }
             if let note = try context.note(note) { entry.note = note.isEmpty ? nil : note }
             if entry.checkin == nil {
-                try refuse(["--pain": pain.map(String.init), "--enjoyment": enjoyment.map(String.init),
-                            "--activity": activity.map(String.init)], kind: "not a check-in")
+                try refuse(["--pain": pain.map(String.init), "--enjoyment": enjoyment.map(String.init)], kind: "not a check-in")
             }
             switch entry.body {
             case .episode(var e):
                 try refuse(["--caffeine": caffeine, "--treatment": treatment, "--minutes": minutes.map(String.init),
-                            "--relief": relief.map(String.init), "--name": name], kind: "an episode")
+                            "--relief": relief.map(String.init), "--name": name, "--activity": activity], kind: "an episode")
                 if let region { e.region = try BodyRegion(parsing: region) }
                 if let side { e.side = side.isEmpty ? nil : try BodySide(parsing: side) }
                 if let severity { e.severity = try Severity(parsing: severity) }
                 if noTriggers { e.triggers = [] }
-                if !trigger.isEmpty { e.triggers = try trigger.map { text throws(InputError) in try TextField.tag(text) } }
+                if !trigger.isEmpty { e.triggers = try trigger.map { text throws(InputError) in try TextField.tag(text) }
+                    try Vocabulary.check(e.triggers, parameter: "trigger", new: new, in: journalFile) }
                 if !redFlag.isEmpty {
                     e.redFlags = try redFlag.map { text throws(InputError) in try RedFlag(parsing: text) }
                     if let advice = RedFlag.advice(for: e.redFlags) { try say(advice + "\n") }
@@ -77,14 +79,14 @@ extension Spasm {
             case .caffeine:
                 try refuseEpisodeFields(kind: "a caffeine entry")
                 try refuse(["--treatment": treatment, "--minutes": minutes.map(String.init),
-                            "--relief": relief.map(String.init), "--name": name], kind: "a caffeine entry")
+                            "--relief": relief.map(String.init), "--name": name, "--activity": activity], kind: "a caffeine entry")
                 if let caffeine {
                     entry.body = .caffeine(try CaffeineInput.parse([caffeine], drinks: context.configuration.drinks,
                                                                    limit: context.configuration.caffeineEntryLimitMg, force: force))
                 }
             case .treatment(let t):
                 try refuseEpisodeFields(kind: "a treatment entry")
-                try refuse(["--caffeine": caffeine], kind: "a treatment entry")
+                try refuse(["--caffeine": caffeine, "--activity": activity], kind: "a treatment entry")
                 let kind = try treatment.map { text throws(InputError) in try TreatmentKind(parsing: text) } ?? t.kind
                 entry.body = .treatment(try Treatment(kind: kind, minutes: minutes ?? t.minutes, relief: relief ?? t.relief,
                                                       name: name.map { $0.isEmpty ? nil : $0 } ?? t.name))
@@ -92,8 +94,19 @@ extension Spasm {
                 try refuseEpisodeFields(kind: "a check-in")
                 try refuse(["--caffeine": caffeine, "--treatment": treatment, "--minutes": minutes.map(String.init),
                             "--relief": relief.map(String.init), "--name": name], kind: "a check-in")
+                let interference = try activity.map { text throws(InputError) -> Int in
+                    guard let value = Int(text) else { throw InputError("activity", "'\(text)' is not a number", hint: "a check-in's --activity is 0-10") }
+                    return value
+                }
                 entry.body = .checkin(try SpasmCore.CheckIn(pain: pain ?? p.pain, enjoyment: enjoyment ?? p.enjoyment,
-                                                            activity: activity ?? p.activity))
+                                                            activity: interference ?? p.activity))
+            case .activity(let a):
+                try refuseEpisodeFields(kind: "an activity")
+                try refuse(["--caffeine": caffeine, "--treatment": treatment, "--relief": relief.map(String.init), "--name": name],
+                           kind: "an activity")
+                let changed = try Activity(name: activity ?? a.name, minutes: minutes.map { $0 == 0 ? nil : $0 } ?? a.minutes)
+                if activity != nil { try Vocabulary.check([changed.name], parameter: "activity", new: new, in: journalFile) }
+                entry.body = .activity(changed)
             }
             let saved = try journalFile.update(entry, now: context.now)
             if output.json { try JSONOutput.print(saved) } else { try say("Changed \(EntryText.line(saved))") }

@@ -30,6 +30,8 @@ enum EntryText {
             return parts.joined(separator: ", ")
         case .checkin(let p):
             return "PEG \(SummaryText.decimal(p.score)) (pain \(p.pain), enjoyment \(p.enjoyment), activity \(p.activity))"
+        case .activity(let a):
+            return a.name + (a.minutes.map { ", \(duration(Double($0) * 60))" } ?? "")
         }
     }
 

@@ -13,8 +13,8 @@ extension Spasm {
             Formats:
               pdf   a report a clinician reads in a minute, then the full log (default period: 90 days)
               md    a short summary to paste into a patient-portal message (default period: 90 days)
-              csv   one table per file: --table episodes|caffeine|treatments|checkins, or -o DIR/ for all
-                    (a missing DIR/ is created, private to you); times are your clock with its UTC offset
+              csv   one table per file: --table episodes|caffeine|treatments|activities|checkins, or -o DIR/ for
+                    all five (a missing DIR/ is created, private to you); times are your clock with its UTC offset
               json  a complete, versioned backup that 'spasm import' restores (default period: all)
               fhir  a FHIR R4 Bundle for a clinic's record system (default period: all)
               ics   the PT routine ([pt] times and weekdays) as recurring calendar events with alarms
@@ -38,7 +38,7 @@ extension Spasm {
         @Option(help: "pdf, csv, json, md, fhir or ics.") var format: String
         @Option(help: "Start of the period: 90d, 12w, 1y, a date, or 'all'.") var since: String?
         @Option(help: "End of the period: a date (that whole day) or a time (default: now).") var until: String?
-        @Option(help: "For csv: episodes, caffeine, treatments or checkins.") var table: String?
+        @Option(help: "For csv: episodes, caffeine, treatments, activities or checkins.") var table: String?
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Output file, a directory for all csv tables, or - for standard output (the default).", valueName: "path"))
         var output = "-"
         @OptionGroup var journal: JournalOptions
@@ -72,7 +72,7 @@ extension Spasm {
             }
             if format == .csv, table == nil, !OutputFile.isDirectory(output), !output.hasSuffix("/") {
                 throw InputError("table", "csv holds one table per file",
-                                 hint: "add --table episodes, caffeine, treatments or checkins, or give -o a directory for all of them")
+                                 hint: "add --table episodes, caffeine, treatments, activities or checkins, or give -o a directory for all five")
             }
             let bounds = try context.exportBounds(since: since ?? format.defaultSince, until: until)
             let store = try context.existingJournal()
@@ -104,9 +104,13 @@ extension Spasm {
                 let earlier = try (store?.redFlagEpisodes(before: before) ?? []) + (store?.entries(from: before, to: period.start) ?? [])
                 let acknowledgedIDs = try store?.acknowledgedRedFlags() ?? []
                 let acknowledged = Set((earlier + entries).filter { $0.id.map(acknowledgedIDs.contains) == true }.map(\.uuid))
+                // The same comparison `spasm suggest` makes, over the exported period.
+                let activities = ActivityRisk(entries: entries, from: period.start, to: min(period.end, context.now),
+                                              utcOffset: period.utcOffset, configuration: context.configuration)
                 if format == .md {
-                    let summary = PeriodSummary(entries: earlier + entries, period: period, dayStartHour: context.configuration.dayStartHour,
+                    var summary = PeriodSummary(entries: earlier + entries, period: period, dayStartHour: context.configuration.dayStartHour,
                                                 pt: PTSchedule(context.configuration), acknowledged: acknowledged)
+                    summary.activities = activities
                     try OutputFile.write(Data(MarkdownSummary.render(summary).utf8), to: output, protecting: context.protectedPaths)
                 } else {
                     // Page one carries today's suggestions, as `spasm suggest` gives them.
@@ -117,7 +121,7 @@ extension Spasm {
                         advice = advisor.advice(entries: recent, acknowledgedRedFlags: acknowledgedIDs,
                                                 now: context.now, calendar: context.calendar)
                     }
-                    let pdf = try ReportRenderer.render(earlier + entries, advice: advice, acknowledged: acknowledged,
+                    let pdf = try ReportRenderer.render(earlier + entries, advice: advice, activities: activities, acknowledged: acknowledged,
                                                         period: period, configuration: context.configuration)
                     try OutputFile.write(pdf, to: output, protecting: context.protectedPaths)
                 }

@@ -12,7 +12,7 @@ extension Spasm {
 
         @Option(help: "Start of the period: 14d, 2w, 1y, a date, or 'all'.") var since = "30d"
         @Option(help: "End of the period (default: now).") var until: String?
-        @Option(help: "Only this kind (repeatable): episode, caffeine, treatment.") var kind: [String] = []
+        @Option(help: "Only this kind (repeatable): episode, caffeine, treatment, activity.") var kind: [String] = []
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 

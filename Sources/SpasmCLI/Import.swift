@@ -48,7 +48,10 @@ extension Spasm {
             for entry in added { counts[entry.kind.rawValue, default: 0] += 1 }
             let report = Report(added: counts, alreadyPresent: entries.count - added.count)
             if output.json { try JSONOutput.print(report); return }
-            let parts = Entry.Kind.allCases.map { "\(counts[$0.rawValue]!) \($0.rawValue)\(counts[$0.rawValue] == 1 || $0 == .caffeine ? "" : "s")" }
+            let parts = Entry.Kind.allCases.map { kind in
+                let n = counts[kind.rawValue]!
+                return "\(n) " + (n == 1 || kind == .caffeine ? kind.rawValue : kind == .activity ? "activities" : kind.rawValue + "s")
+            }
             try say("Imported \(added.count) entr\(added.count == 1 ? "y" : "ies") (\(parts.joined(separator: ", "))); \(report.alreadyPresent) already in the journal.")
         }
 

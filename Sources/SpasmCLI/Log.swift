@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpasmCore
+import SpasmStore
 
 extension Spasm {
     struct Log: ParsableCommand {
@@ -29,7 +30,8 @@ extension Spasm {
         @Option(help: "Where it hurts.") var region: String?
         @Option(help: "left, right or both.") var side: String?
         @Option(help: "How bad, 0 (none) to 10 (worst).") var severity: String?
-        @Option(help: "What you were doing before it (repeatable).") var trigger: [String] = []
+        @Option(help: "What you were doing in the hours before it (repeatable); the same names as 'spasm activity'.") var trigger: [String] = []
+        @Flag(help: "Accept a trigger close to a name already in the journal as a new name.") var new = false
         @Option(name: .customLong("red-flag"), help: "A red-flag symptom (repeatable).") var redFlag: [String] = []
         @Option(help: "Free text, up to 1 MiB; - reads it from standard input. Tab and newline are kept; other control characters are rejected.") var note: String?
         @Option(help: "When it started: now, 14:30, 20m ago, yesterday 21:30, monday 08:00, ISO 8601.") var at: String?
@@ -45,7 +47,9 @@ extension Spasm {
             }
             let context = try Context(journal)
             let entry = try makeEntry(flags: flags, context: context)
-            let saved = try context.openJournal().add(entry, now: context.now)
+            let store = try context.openJournal()
+            try Vocabulary.check(entry.episode?.triggers ?? [], parameter: "trigger", new: new, in: store)
+            let saved = try store.add(entry, now: context.now)
             if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
         }
 

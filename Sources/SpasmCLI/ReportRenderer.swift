@@ -17,7 +17,8 @@ enum ReportRenderer {
         return path
     }
 
-    static func render(_ entries: [Entry], advice: [Advice], acknowledged: Set<UUID>, period: ExportPeriod, configuration: Configuration) throws -> Data {
+    static func render(_ entries: [Entry], advice: [Advice], activities: ActivityRisk, acknowledged: Set<UUID>, period: ExportPeriod,
+                       configuration: Configuration) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable())
         let paper = PaperSize.resolve(configuration.exportPaper, environment: ProcessInfo.processInfo.environment)
@@ -33,7 +34,10 @@ enum ReportRenderer {
         let adviceFile = FileManager.default.temporaryDirectory.appendingPathComponent("spasm-advice-\(UUID().uuidString).json")
         try JSONEncoder().encode(advice).write(to: adviceFile, options: .atomic)
         defer { try? FileManager.default.removeItem(at: adviceFile) }
-        process.arguments! += ["--advice", adviceFile.path]
+        let activitiesFile = FileManager.default.temporaryDirectory.appendingPathComponent("spasm-activities-\(UUID().uuidString).json")
+        try JSONEncoder().encode(activities).write(to: activitiesFile, options: .atomic)
+        defer { try? FileManager.default.removeItem(at: activitiesFile) }
+        process.arguments! += ["--advice", adviceFile.path, "--activities", activitiesFile.path]
         if !acknowledged.isEmpty {
             process.arguments! += ["--acknowledged", acknowledged.map { $0.uuidString.lowercased() }.sorted().joined(separator: ",")]
         }

@@ -85,16 +85,36 @@ struct StatsText {
         return lines
     }
 
-    /// Triggers, caffeine against the target, PT adherence and relief.
+    /// Each activity's rate ratio with its interval, as `spasm suggest` reads them.
+    var activityLines: [String] {
+        let risk = statistics.activities
+        var lines = [charts.paint("Activities: spasms within \(ActivityText.hours(risk.windowHours)) after each, against the rest of the time you logged activities", .bold)]
+        lines.append("  \(risk.recordedDays) days with activities logged, \(risk.episodes) episodes in them"
+                     + (risk.episodesOnUnrecordedDays > 0 ? " (\(risk.episodesOnUnrecordedDays) on days with none logged: left out)" : ""))
+        if risk.estimates.isEmpty { lines.append("  none logged ('spasm activity NAME', on ordinary days too)") }
+        let shown = risk.estimates.prefix(10)
+        let width = shown.map(\.activity.count).max() ?? 0
+        for e in shown {
+            let label = "  " + e.activity + String(repeating: " ", count: width - e.activity.count) + "  "
+            if e.compared {
+                lines.append(label + ActivityText.sentence(e, risk, short: true)
+                             + (e.raisesRisk ? "  " + charts.paint("stands out", .yellow) : ""))
+            } else if e.taggedOnly {
+                lines.append(label + "only tagged on episodes (\(e.tags)); log it on ordinary days too")
+            } else {
+                lines.append(label + "too few to compare yet (\(e.times) times on days with activities logged)")
+            }
+        }
+        if risk.tested > 0 {
+            lines.append("  exact \(ActivityText.level(risk)) intervals; \"stands out\": excludes no effect after Holm's correction for \(risk.tested) compared")
+        }
+        return lines
+    }
+
+    /// Activities, caffeine against the target, PT adherence and relief.
     var moreFigures: [String] {
         let s = statistics
-        var lines = ["", charts.paint("Triggers: what came before the episodes", .bold)]
-        if s.triggers.isEmpty { lines.append("  none logged") }
-        lines += charts.bars(s.triggers.prefix(8).map { t in
-            (t.trigger, Double(t.preceded),
-             "\(t.preceded) (\(Int((t.share * 100).rounded()))%), \(t.tagged) tagged, severity \(AdviceFormat.one(t.meanSeverity)), "
-                + "mostly from \(t.peakHour):00", .cyan)
-        }, width: 24)
+        var lines = [""] + activityLines
         let c = s.caffeine
         lines += ["", charts.paint("Caffeine and episodes (complete days)", .bold)]
         lines.append("  above \(AdviceFormat.whole(c.targetMg)) mg: \(c.daysAbove) days, \(c.episodesAbove) episodes"

@@ -12,6 +12,20 @@ extension Spasm {
             Never a diagnosis and never a dose. Each suggestion names the rule that fired (settings under [advice]), \
             its numbers and the least data it needs; with too little data it says what it needs. \
             A red flag logged in the last advice.window_days days stays on top until acknowledged with --ack.
+
+            Activities ('spasm activity', and 'spasm log --trigger') are compared within you: episodes per hour \
+            in the advice.activity_window_hours (2) after each activity began, or while it lasted, against episodes \
+            per hour in the rest of the time you were recording. Only days with at least one activity logged count; \
+            a day with none is unknown, not "did nothing". The estimate is an incidence rate ratio with an exact \
+            interval (given the number of episodes, those within the windows are binomial; Clopper-Pearson), and \
+            an activity is named only when its interval excludes "no effect" after Holm's correction for the number \
+            of activities compared, each logged at least advice.activity_min_times times with \
+            advice.activity_min_unexposed_windows windows of time without it. Why this design: the case-crossover \
+            study of Steffens et al. 2015 (Arthritis Care Res 67(3):403-10; 0-2 h before onset against 24-26 h and \
+            48-50 h before) samples two control windows per episode because its exposures were recalled at \
+            interview; a journal records activities as they happen, so all the recorded time can serve as the \
+            reference, and the exact interval holds with a handful of episodes. It shows what your journal shows, \
+            not that an activity is to blame: log activities on ordinary days too, or the comparison cannot be made.
             """
         )
 

@@ -6,7 +6,7 @@ extension Spasm {
     struct Today: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "today", _superCommandName: "spasm",
-            abstract: "Today's episodes, caffeine against the daily target, and treatments.",
+            abstract: "Today's episodes, caffeine against the daily target, treatments and activities.",
             discussion: "The journal day starts at journal.day_start_hour (04:00 unless set), so a 1 am spasm counts for the evening before."
         )
 
@@ -55,6 +55,10 @@ extension Spasm {
             lines.append("")
             lines.append("Treatments: \(treatments.count)")
             lines += treatments.map(Self.row)
+            let activities = entries.filter { $0.kind == .activity }
+            lines.append("")
+            lines.append("Activities: \(activities.count)" + (activities.isEmpty ? " (log what you do with 'spasm activity NAME')" : ""))
+            lines += activities.map(Self.row)
             try say(lines.joined(separator: "\n"))
         }
 

@@ -8,6 +8,8 @@ public struct SyntheticJournal: Sendable {
     public var episodesPerDay: Double = 9.9
     public var caffeinePerDay: Double = 27.4
     public var treatmentsPerDay: Double = 2
+    /// Activities logged a day (`spasm activity`), named from the trigger tags, some with a duration.
+    public var activitiesPerDay: Double = 3
     public var seed: UInt64 = 1
     /// The last day covered ends here.
     public var end: Date
@@ -34,7 +36,7 @@ public struct SyntheticJournal: Sendable {
         let days = Int(years * 365)
         let start = end.timeIntervalSince1970 - Double(days) * 86_400
         var entries: [Entry] = []
-        entries.reserveCapacity(Int(Double(days) * (episodesPerDay + caffeinePerDay + treatmentsPerDay)))
+        entries.reserveCapacity(Int(Double(days) * (episodesPerDay + caffeinePerDay + treatmentsPerDay + activitiesPerDay)))
         func count(_ perDay: Double) -> Int {
             let whole = Int(perDay)
             return whole + (random.unit() < perDay - Double(whole) ? 1 : 0)
@@ -61,6 +63,11 @@ public struct SyntheticJournal: Sendable {
                 let kind = TreatmentKind.allCases[Int(random.next() % UInt64(TreatmentKind.allCases.count))]
                 let treatment = Treatment(unchecked: kind, minutes: kind.isMedicine ? nil : 15, relief: Int(random.next() % 11), name: nil)
                 todays.append(entry(dayStart + random.unit() * 86_400, .treatment(treatment), &random))
+            }
+            for _ in 0..<count(activitiesPerDay) {
+                let name = Self.triggers[Int(random.next() % UInt64(Self.triggers.count))]
+                let minutes = random.unit() < 0.5 ? nil : 15 * (1 + Int(random.next() % 8))
+                todays.append(entry(dayStart + random.unit() * 86_400, .activity(Activity(unchecked: name, minutes: minutes)), &random))
             }
             entries += todays.sorted { $0.at < $1.at }
         }

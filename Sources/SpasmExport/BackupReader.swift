@@ -78,6 +78,10 @@ extension JournalBackup {
             BackupError(.invalidEntry, at: "\(location).\(error.parameter)", error.message + (error.hint.map { "; \($0)" } ?? ""))
         }
         do throws(InputError) {
+            if case .activity(var activity) = entry.body {
+                activity.name = try TextField.tag(activity.name, parameter: "activity.name")
+                entry.body = .activity(activity)
+            }
             try entry.validate()
             try checkOffset(entry.utcOffset, parameter: "at")
             switch entry.body {
@@ -89,7 +93,7 @@ extension JournalBackup {
                 entry.body = .episode(Episode(region: episode.region, side: episode.side, severity: episode.severity,
                                               triggers: episode.triggers, redFlags: episode.redFlags,
                                               endedAt: episode.endedAt, endedUTCOffset: episode.endedUTCOffset))
-            case .caffeine, .treatment, .checkin:
+            case .caffeine, .treatment, .activity, .checkin:
                 break   // Entry.validate checked their amounts above.
             }
         } catch {

@@ -3,7 +3,7 @@ import SpasmCore
 
 /// One CSV table per kind of record.
 public enum CSVTable: String, Sendable, CaseIterable {
-    case episodes, caffeine, treatments, checkins
+    case episodes, caffeine, treatments, activities, checkins
 
     /// The entries this table holds.
     public var kind: Entry.Kind {
@@ -12,6 +12,7 @@ public enum CSVTable: String, Sendable, CaseIterable {
         case .caffeine: .caffeine
         case .treatments: .treatment
         case .checkins: .checkin
+        case .activities: .activity
         }
     }
 }
@@ -47,6 +48,7 @@ public enum CSVExport {
         case .caffeine: ["uuid", "time", "drink", "servings", "milligrams", "note"]
         case .treatments: ["uuid", "time", "kind", "name", "minutes", "relief", "note"]
         case .checkins: ["uuid", "time", "pain", "enjoyment", "activity", "peg_score", "note"]
+        case .activities: ["uuid", "time", "activity", "minutes", "note"]
         }
     }
 
@@ -77,6 +79,9 @@ public enum CSVExport {
             field(String(p.enjoyment), to: &out)
             field(String(p.activity), to: &out)
             field(SummaryText.decimal(p.score), to: &out)
+        case .activity(let a):
+            field(a.name, to: &out)
+            field(a.minutes.map(String.init) ?? "", to: &out)
         }
         field(entry.note ?? "", to: &out)
     }

@@ -9,6 +9,12 @@ import SpasmCore
 ///   shoulder as text only), triggers and red flags as annotations beside the note.
 /// - A MedicationStatement per medicine taken (NSAID, muscle relaxant, other): the name as text, never a dose.
 /// - An Observation per caffeine entry, coded in spasm's own code system (caffeine has no LOINC code).
+/// - An Observation per activity (`spasm activity`), category "activity" (R4's observation-category for
+///   bodily activity), coded in spasm's own code system ("activity-performed": neither LOINC nor SNOMED CT
+///   has a code for a free-named everyday activity), the activity's name as `valueCodeableConcept.text`,
+///   and `effectivePeriod` from its start to its end when it lasted, else `effectiveDateTime`. An
+///   Observation fits better than a Procedure (done to or by a patient as care) or an ActivityDefinition
+///   (a plan, not a record): it records what the person did, when, as they reported it.
 /// - Per PEG check-in, an Observation per item and one for the score that has them as members
 ///   (`PEGObservations`).
 /// - The Patient they are about, as subject and performer; it carries no identifying data.
@@ -64,15 +70,8 @@ public enum FHIRBundle {
         json.beginObject()
         switch entry.body {
         case .episode(let e):
-            json.member("resourceType") { $0.string("Observation") }
-            json.member("id") { $0.uuid(entry.uuid) }
-            json.member("status") { $0.string("final") }
-            json.key("category")
-            json.beginArray()
-            concept(system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey", &json)
-            json.end()
-            json.key("code")
-            concept(system: "http://loinc.org", code: "72514-3", display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported", &json)
+            observation(entry, category: ("survey", "Survey"),
+                        code: ("http://loinc.org", "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"), &json)
             json.key("subject")
             subject(&json)
             json.key("effectivePeriod")
@@ -133,8 +132,44 @@ public enum FHIRBundle {
             annotations(notes, &json)
         case .checkin:
             break   // PEGObservations writes these, several resources per entry.
+        case .activity(let a):
+            observation(entry, category: ("activity", "Activity"), code: (localCodeSystem, "activity-performed", "Activity performed"), &json)
+            json.key("subject")
+            subject(&json)
+            if let minutes = a.minutes {
+                json.key("effectivePeriod")
+                json.beginObject()
+                json.member("start") { $0.time(entry.at, utcOffset: entry.utcOffset) }
+                json.member("end") { $0.time(entry.at.addingTimeInterval(Double(minutes) * 60), utcOffset: entry.utcOffset) }
+                json.end()
+            } else {
+                json.member("effectiveDateTime") { $0.time(entry.at, utcOffset: entry.utcOffset) }
+            }
+            json.key("performer")
+            json.beginArray()
+            subject(&json)
+            json.end()
+            json.key("valueCodeableConcept")
+            json.beginObject()
+            json.member("text") { $0.string(a.name) }
+            json.end()
+            annotations(notes, &json)
         }
         json.end()
+    }
+
+    /// An Observation's first members: its type, id, status, category (R4's observation-category) and code.
+    static func observation(_ entry: Entry, category: (code: String, display: String), code: (system: String, code: String, display: String),
+                            _ json: inout JSONText) {
+        json.member("resourceType") { $0.string("Observation") }
+        json.member("id") { $0.uuid(entry.uuid) }
+        json.member("status") { $0.string("final") }
+        json.key("category")
+        json.beginArray()
+        concept(system: "http://terminology.hl7.org/CodeSystem/observation-category", code: category.code, display: category.display, &json)
+        json.end()
+        json.key("code")
+        concept(system: code.system, code: code.code, display: code.display, &json)
     }
 
     static func annotations(_ notes: [String], _ json: inout JSONText) {

@@ -10,7 +10,7 @@ import SpasmCore
 ///     …
 ///   ],
 ///   "format": "spasm-journal",
-///   "version": 1
+///   "version": 2
 /// }
 /// ```
 /// Each entry has the shape of `spasm history --json` without the store's `id`: ids are local to one
@@ -21,8 +21,9 @@ import SpasmCore
 public enum JournalBackup {
     /// The value of "format", naming what the file is.
     public static let format = "spasm-journal"
-    /// The version this spasm writes and the newest it reads.
-    public static let version = 1
+    /// The version this spasm writes and the newest it reads: 2 added activity and check-in entries (a version 1
+    /// file reads the same), so an older spasm says it needs updating instead of failing on one.
+    public static let version = 2
     /// Files larger than this are refused before parsing (a 10-year journal is far smaller).
     public static let maximumBytes = 1 << 30
 
@@ -84,6 +85,12 @@ public enum JournalBackup {
             json.member("minutes") { $0.integer(t.minutes) }
             json.member("name") { $0.string(t.name) }
             json.member("relief") { $0.integer(t.relief) }
+            json.end()
+        case .activity(let a):
+            json.key("activity")
+            json.beginObject()
+            json.member("minutes") { $0.integer(a.minutes) }
+            json.member("name") { $0.string(a.name) }
             json.end()
         case .checkin(let p):
             json.key("checkin")

@@ -2,7 +2,7 @@ import SpasmCore
 
 /// A short summary to paste into a patient-portal message.
 ///
-/// Labels the user typed (triggers, medicine names) are escaped so they show as written; notes are
+/// Labels the user typed (activities, medicine names) are escaped so they show as written; notes are
 /// quoted in fenced code blocks, which every Markdown renderer shows verbatim, markup and all.
 public enum MarkdownSummary {
     public static func render(_ s: PeriodSummary) -> String {
@@ -16,8 +16,10 @@ public enum MarkdownSummary {
         if let severity = SummaryText.severity(s) { lines.append("- **Severity (0-10):** \(severity)") }
         if let regions = SummaryText.regions(s) { lines.append("- **Where:** \(regions)") }
         lines.append("- **Function (PEG):** \(SummaryText.peg(s))")
-        let triggers = SummaryText.topTriggers(s)
-        if !triggers.isEmpty { lines.append("- **Top triggers:** \(escape(triggers.joined(separator: ", ")))") }
+        if s.activities != nil {
+            lines.append("- **\(SummaryText.activitiesHeading(s)):**")
+            lines += SummaryText.activities(s).map { "  - \(escape($0))" }
+        }
         let treatments = SummaryText.treatments(s)
         if !treatments.isEmpty {
             lines.append("- **Treatments tried:**")

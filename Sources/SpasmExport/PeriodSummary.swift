@@ -1,7 +1,7 @@
 import Foundation
 import SpasmCore
 
-/// What a clinician reads first: how often, how bad, after what, what helped, over one period.
+/// What a clinician reads first: how often, how bad, after which activities, what helped, over one period.
 ///
 /// Pure arithmetic over entries. `entries` may also hold episodes from before the period: they count
 /// only towards `redFlags`, which lists every red flag ever reported.
@@ -17,8 +17,9 @@ public struct PeriodSummary: Sendable {
     public var weeks: [Week] = []
     /// Regions by episode count, most first.
     public var regions: [(region: BodyRegion, count: Int)] = []
-    /// Triggers by episode count, most first (ties alphabetical).
-    public var triggers: [(tag: String, count: Int)] = []
+    /// Each activity's episodes within its window against the rest of the recorded time, over the
+    /// period; nil until the caller, who holds the settings, works it out.
+    public var activities: ActivityRisk?
     public var treatments: [TreatmentUse] = []
     /// Journal days with at least one NSAID, muscle relaxant or other medicine entry.
     public var medicationDays: [TreatmentKind: Int] = [:]
@@ -103,7 +104,7 @@ public struct PeriodSummary: Sendable {
         weeks = (0..<weekCount).map { Week(start: CivilTime(period.start.addingTimeInterval(Double($0 * 7 * 86_400)), utcOffset: period.utcOffset).date) }
 
         var severityTotal = 0
-        var regionCounts: [BodyRegion: Int] = [:], triggerCounts: [String: Int] = [:]
+        var regionCounts: [BodyRegion: Int] = [:]
         var treatmentCounts: [TreatmentKind: (count: Int, relief: Int, rated: Int)] = [:]
         var medicineDays: [TreatmentKind: Set<Int>] = [:]
         var ptByDay: [Int: Int] = [:]
@@ -116,7 +117,6 @@ public struct PeriodSummary: Sendable {
                 severityTotal += e.severity.rawValue
                 severityWorst = max(severityWorst ?? e.severity, e.severity)
                 regionCounts[e.region, default: 0] += 1
-                for tag in e.triggers { triggerCounts[tag, default: 0] += 1 }
                 let week = min(weeks.count - 1, max(0, Int(entry.at.timeIntervalSince(period.start) / (7 * 86_400))))
                 weeks[week].episodes[Band(e.severity).rawValue] += 1
             case .caffeine(let c):
@@ -136,11 +136,12 @@ public struct PeriodSummary: Sendable {
                 let week = min(weeks.count - 1, max(0, Int(entry.at.timeIntervalSince(period.start) / (7 * 86_400))))
                 weeks[week].pegTotal += p.score
                 weeks[week].pegCount += 1
+            case .activity:
+                break
             }
         }
         if episodeCount > 0 { severityMean = Double(severityTotal) / Double(episodeCount) }
         regions = regionCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value) }
-        triggers = triggerCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
         treatments = TreatmentKind.allCases.compactMap { kind in
             guard let use = treatmentCounts[kind] else { return nil }
             return TreatmentUse(kind: kind, count: use.count, reliefMean: use.rated > 0 ? Double(use.relief) / Double(use.rated) : nil,

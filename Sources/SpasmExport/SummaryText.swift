@@ -49,9 +49,23 @@ public enum SummaryText {
         s.regions.isEmpty ? nil : s.regions.map { "\($0.region.rawValue) \($0.count)" }.joined(separator: ", ")
     }
 
-    /// The five most frequent triggers with their counts.
-    public static func topTriggers(_ s: PeriodSummary, limit: Int = 5) -> [String] {
-        s.triggers.prefix(limit).map { "\($0.tag) (\($0.count))" }
+    /// "Episodes within 2 h after an activity against the rest of the time activities were logged".
+    public static func activitiesHeading(_ s: PeriodSummary) -> String {
+        "Activities: spasms within \(ActivityText.hours(s.activities?.windowHours ?? 2)) after, against other logged time"
+    }
+
+    /// Each activity compared, as its rate ratio with the exact interval and counts ("lifting 3.1× (95% CI
+    /// 1.8-5.4; 14 of 40 times), stands out"), then what is still too rarely logged; never bare counts of tags.
+    public static func activities(_ s: PeriodSummary, limit: Int = 5) -> [String] {
+        guard let risk = s.activities, !risk.estimates.isEmpty else { return ["none logged (spasm activity NAME)"] }
+        let compared = risk.estimates.filter(\.compared)
+        var lines = compared.prefix(limit).map { e in
+            ActivityText.sentence(e, risk, short: true) + (e.raisesRisk ? ", stands out after correcting for \(risk.tested) compared" : "")
+        }
+        if compared.isEmpty { lines.append("not enough logged on \(risk.recordedDays) days with activities to compare any") }
+        let others = risk.estimates.filter { !$0.compared }.prefix(limit).map(\.activity)
+        if !others.isEmpty { lines.append("too few to compare: " + others.joined(separator: ", ")) }
+        return lines
     }
 
     /// "ice: 12 times, relief 6.1/10 (10 rated)"

@@ -3,8 +3,9 @@ import SpasmExport
 
 /// The log after the summary: one block per journal day, oldest first, so a clinician scans a season
 /// in a few pages. A day holds a line of its episodes (start–end, region and side, severity, triggers),
-/// a line of its caffeine as one total with the drinks listed compactly and its treatments with the
-/// relief, and every note in full, cut into pieces that may continue on the next page.
+/// a line of its caffeine as one total with the drinks listed compactly, the activities logged that day
+/// (time, name, minutes) and its treatments with the relief, and every note in full, cut into pieces
+/// that may continue on the next page.
 struct DayLog {
     let canvas: Canvas
     let days: [Day]
@@ -35,7 +36,7 @@ struct DayLog {
         let date = JournalDay(dayNumber: number).description
         let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((number % 7) + 7) % 7]
         var day = Day(date: "\(weekday) \(date)")
-        var episodes: [String] = [], treatments: [String] = []
+        var episodes: [String] = [], activities: [String] = [], treatments: [String] = []
         var caffeine = 0.0
         var drinks: [(name: String, servings: Double)] = []
         for entry in entries {
@@ -50,6 +51,8 @@ struct DayLog {
                 else { drinks.append((name, c.servings)) }
             case .treatment(let t):
                 treatments.append("\(time) " + LogText.treatment(t))
+            case .activity(let a):
+                activities.append("\(time) \(a.name)" + (a.minutes.map { " (\($0) min)" } ?? ""))
             case .checkin(let p):
                 treatments.append("\(time) PEG \(SummaryText.decimal(p.score)) (pain \(p.pain), enjoyment \(p.enjoyment), activity \(p.activity))")
             }
@@ -61,6 +64,7 @@ struct DayLog {
             let listed = drinks.map { $0.servings == 1 ? $0.name : "\($0.name) ×\(CaffeineInput.format($0.servings))" }
             rest.append("Caffeine \(CaffeineInput.format(caffeine.rounded())) mg (\(listed.joined(separator: ", ")))")
         }
+        if !activities.isEmpty { rest.append("Activities " + activities.joined(separator: ", ")) }
         rest += treatments
         if !rest.isEmpty { day.lines.append(rest.joined(separator: " · ")) }
         return day

@@ -6,7 +6,7 @@ import SpasmExport
 /// `spasm-render`: reads a JSON backup on stdin and writes the PDF report to stdout.
 ///
 ///     spasm-render --from ISO --to ISO [--paper a4|letter] [--day-start-hour 4]
-///                  [--pt-times 08:00,18:00] [--pt-weekdays mon,tue,...] [--advice FILE]
+///                  [--pt-times 08:00,18:00] [--pt-weekdays mon,tue,...] [--advice FILE] [--activities FILE]
 ///                  [--acknowledged UUID,UUID,...] < backup.json > report.pdf
 ///
 /// Entries before `--from` count towards the red flags ever reported and, in the period of equal
@@ -24,8 +24,9 @@ public enum RenderCommand {
             do { entries = try JournalBackup.decode(input) } catch {
                 throw RenderError("standard input: \(error.description)")
             }
-            let summary = PeriodSummary(entries: entries, period: options.period, dayStartHour: options.dayStartHour, pt: options.pt,
+            var summary = PeriodSummary(entries: entries, period: options.period, dayStartHour: options.dayStartHour, pt: options.pt,
                                         acknowledged: options.acknowledged)
+            summary.activities = options.activities
             let pdf = try ReportDocument.render(summary, advice: options.advice, paper: options.paper)
             let code = pdf.withUnsafeBytes { spasm_write_all(STDOUT_FILENO, $0.baseAddress, UInt($0.count)) }
             if code != 0 { throw RenderError("cannot write to standard output: \(String(cString: strerror(code)))", status: 74) }
@@ -48,6 +49,8 @@ public enum RenderCommand {
         var advice: [Advice] = []
         /// Episodes whose red flags the user acknowledged.
         var acknowledged: Set<UUID> = []
+        /// The activity comparison over the period (`--activities FILE`, JSON as ActivityRisk encodes it).
+        var activities: ActivityRisk?
 
         init(_ arguments: [String]) throws(UsageError) {
             var values: [String: String] = [:]
@@ -77,6 +80,13 @@ public enum RenderCommand {
                 let uuids = text.split(separator: ",").map { UUID(uuidString: String($0)) }
                 guard !uuids.contains(nil) else { throw UsageError(description: "--acknowledged takes UUIDs separated by commas") }
                 acknowledged = Set(uuids.compactMap { $0 })
+            }
+            if let path = values["activities"] {
+                guard let data = FileManager.default.contents(atPath: path),
+                      let decoded = try? JSONDecoder().decode(ActivityRisk.self, from: data) else {
+                    throw UsageError(description: "--activities names a file that cannot be read: \(path)")
+                }
+                activities = decoded
             }
             if let text = values["day-start-hour"] {
                 guard let hour = Int(text), (0...23).contains(hour) else { throw UsageError(description: "--day-start-hour is 0-23") }

@@ -138,12 +138,13 @@ struct SummaryPage {
 
     // MARK: What raises the risk
 
-    /// What raises the risk of an episode. The journal has no activities yet, so this holds the triggers
-    /// logged most often and the caffeine; estimates of the risk after each activity, with their
-    /// intervals, belong here once `PeriodSummary` carries them.
+    /// What raises the risk of an episode: the rate of spasms after each activity against other logged
+    /// time, with its interval (`ActivityRisk`, from `--activities`), then the caffeine.
     private func risk() -> [PageFlow.Piece] {
-        row("Top triggers", [nonEmpty(SummaryText.topTriggers(summary)).joined(separator: ", ")])
-            + row("Caffeine", [SummaryText.caffeine(summary)])
+        var heading = paragraph(SummaryText.activitiesHeading(summary), ReportStyle.label, space: 7)
+        heading.keepWithNext = true
+        let estimates = SummaryText.activities(summary).map { paragraph($0, ReportStyle.body, x: valueX, width: valueWidth, space: 1) }
+        return [heading] + estimates + row("Caffeine", [SummaryText.caffeine(summary)])
     }
 
     // MARK: Suggestions

@@ -124,19 +124,7 @@ public struct Journal: Sendable {
                 // WAL is a property of the file: set once here, never per process.
                 try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             }
-            // Foreign keys off while migrating (a pragma that only works outside a transaction): a
-            // migration that rebuilds a table must not cascade its drop into the tables that refer to it.
-            try writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                try db.inTransaction {
-                    try Schema.migrate(db, from: version)
-                    if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
-                        throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY, message: "the migrated journal has broken references")
-                    }
-                    return .commit
-                }
-            }
+            try writer.write { db in try Schema.migrate(db, from: version) }
         }
     }
 

@@ -9,8 +9,8 @@ extension Journal {
     public static let analysisUUID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
 
     /// Entries from `start` (inclusive) on, oldest first, holding only what statistics and suggestions
-    /// read: time, offset, region, severity, triggers, red flags, caffeine mg, treatment kind and relief
-    /// (check-ins are not among them).
+    /// read: time, offset, region, severity, triggers, red flags, caffeine mg, treatment kind and relief,
+    /// activity name and minutes (check-ins are not among them).
     ///
     /// No notes, no episode ends, medicine names or drinks, and `analysisUUID` for every uuid: never write
     /// these back. Columns are read by position and no uuid is parsed, so a ten-year journal loads several
@@ -22,12 +22,13 @@ extension Journal {
                 var entries: [Entry] = []
                 var episodeIndex: [EntryID: Int] = [:]
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT e.id, e.at, e.utc_offset, ep.region, ep.severity, c.milligrams, t.kind, t.relief
+                    SELECT e.id, e.at, e.utc_offset, ep.region, ep.severity, c.milligrams, t.kind, t.relief, a.name, a.minutes
                     FROM entry e
                     LEFT JOIN episode ep ON ep.entry_id = e.id
                     LEFT JOIN caffeine c ON c.entry_id = e.id
                     LEFT JOIN treatment t ON t.entry_id = e.id
-                    WHERE e.deleted_at IS NULL AND e.at >= ? AND e.kind IN ('episode', 'caffeine', 'treatment')
+                    LEFT JOIN activity a ON a.entry_id = e.id
+                    WHERE e.deleted_at IS NULL AND e.at >= ? AND e.kind IN ('episode', 'caffeine', 'treatment', 'activity')
                     ORDER BY e.at, e.id
                     """, arguments: [since])
                 while let row = try rows.next() {
@@ -43,6 +44,8 @@ extension Journal {
                         body = .caffeine(CaffeineIntake(milligrams: mg))
                     } else if let kind = (row[6] as String?).flatMap(TreatmentKind.init(rawValue:)) {
                         body = .treatment(Treatment(unchecked: kind, minutes: nil, relief: row[7], name: nil))
+                    } else if let name: String = row[8] {
+                        body = .activity(Activity(unchecked: name, minutes: row[9]))
                     } else {
                         throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "entry #\(id) has no body")
                     }

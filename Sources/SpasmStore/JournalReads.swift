@@ -29,6 +29,27 @@ extension Journal {
         try guarded { try writer.read { db in try EntryRows.latestOpenEpisode(db) } }
     }
 
+    /// Whether `name` is already an activity or a trigger tag in the journal (deleted entries included:
+    /// a name once used stays part of the vocabulary).
+    public func knowsName(_ name: String) throws -> Bool {
+        try guarded {
+            try writer.read { db in
+                try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM activity WHERE name = ?1) OR EXISTS (SELECT 1 FROM episode_trigger WHERE tag = ?1)
+                    """, arguments: [name]) ?? false
+            }
+        }
+    }
+
+    /// Every activity name and trigger tag in the journal, in order.
+    public func names() throws -> [String] {
+        try guarded {
+            try writer.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM activity UNION SELECT tag FROM episode_trigger ORDER BY 1")
+            }
+        }
+    }
+
     /// Runs SQLite's own check of the file; "ok" when sound.
     public func integrityCheck() throws -> String {
         try guarded { try writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" } }

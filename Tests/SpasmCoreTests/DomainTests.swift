@@ -249,6 +249,7 @@ import Testing
         let caffeine = entries.filter { $0.kind == .caffeine }.count
         #expect((34_000...38_000).contains(episodes))
         #expect((95_000...105_000).contains(caffeine))
+        #expect((10_300...11_600).contains(entries.filter { $0.kind == .activity }.count))   // about 3 a day
     }
 }
 

@@ -6,12 +6,12 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_795_943_520)
 
     func trigger(_ name: String, share: Double, kind: Advice.Kind = .modify) -> Advice {
-        Advice(rule: .trigger, kind: kind, title: "Ease off \(name)", reason: "…", minimumSample: "5 episodes",
+        Advice(rule: .activity, kind: kind, title: "Ease off \(name)", reason: "…", minimumSample: "5 episodes",
                evidence: [.init("share", share, subject: name), .init("tagged", 4, subject: name)])
     }
 
     @Test func theKeyIsTheRuleAndSubjectNotTheNumbers() {
-        #expect(SuggestionNotice.key(of: trigger("lifting", share: 0.4)) == "activity.trigger|lifting")
+        #expect(SuggestionNotice.key(of: trigger("lifting", share: 0.4)) == "activity.raises-risk|lifting")
         #expect(SuggestionNotice.key(of: trigger("lifting", share: 0.4)) == SuggestionNotice.key(of: trigger("lifting", share: 0.45)))
         #expect(SuggestionNotice.key(of: trigger("lifting", share: 0.4)) != SuggestionNotice.key(of: trigger("driving", share: 0.4)))
     }

@@ -67,6 +67,24 @@ import SpasmStore
         #expect(fetched["at"] as? String == "2026-11-29T09:12:00+01:00")
     }
 
+    @Test func anActivityIsAddedAndListedByKindAndABadOneRefused() throws {
+        let activity = #"{"uuid":"7f1c2b9e-6a57-4d0e-9a4c-1f2e3d4c5b6a","kind":"activity","at":"2026-11-29T08:00:00+01:00","utc_offset":3600,"activity":{"name":"lifting","minutes":30}}"#
+        _ = try call(#"{"method":"io.spasm.Journal.Add","parameters":{"entry":\#(Self.episode)}}"#)
+        let added = parameters(try call(#"{"method":"io.spasm.Journal.Add","parameters":{"entry":\#(activity)}}"#))
+        #expect((added["entry"] as? [String: Any])?["kind"] as? String == "activity")
+        let listed = parameters(try call(#"{"method":"io.spasm.Journal.Entries","parameters":{"kinds":["activity"]}}"#))
+        let entries = try #require(listed["entries"] as? [[String: Any]])
+        #expect(entries.count == 1)
+        let fields = try #require(entries[0]["activity"] as? [String: Any])
+        #expect(fields["name"] as? String == "lifting" && fields["minutes"] as? Int == 30)
+        // A name not in its stored form, or a duration over a day, is refused as input.
+        for body in [#""activity":{"name":"Lifting"}"#, #""activity":{"name":"lifting","minutes":2000}"#] {
+            let bad = #"{"uuid":"8f1c2b9e-6a57-4d0e-9a4c-1f2e3d4c5b6a","kind":"activity","at":"2026-11-29T08:00:00+01:00",\#(body)}"#
+            let reply = try call(#"{"method":"io.spasm.Journal.Add","parameters":{"entry":\#(bad)}}"#)
+            #expect(reply["error"] as? String == "io.spasm.Journal.InvalidInput", "\(body)")
+        }
+    }
+
     @Test func addingTheSameUUIDTwiceKeepsOneEntry() throws {
         _ = try call(#"{"method":"io.spasm.Journal.Add","parameters":{"entry":\#(Self.episode)}}"#)
         _ = try call(#"{"method":"io.spasm.Journal.Add","parameters":{"entry":\#(Self.episode)}}"#)

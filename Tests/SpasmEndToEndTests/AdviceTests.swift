@@ -60,6 +60,10 @@ import Testing
         #expect(stats["episodes"] as? Int == rows.count)
         #expect((stats["episodes_by_hour"] as? [Int])?.reduce(0, +) == rows.count)
         #expect((stats["weeks"] as? [[String: Any]])?.compactMap { $0["episodes"] as? Int }.reduce(0, +) == rows.count)
+        // About three activities a day: nearly every day is recorded, and each activity is compared.
+        let activities = try #require(stats["activities"] as? [String: Any])
+        #expect((activities["recorded_days"] as? Int ?? 0) >= 75, "\(activities["recorded_days"] ?? "none")")
+        #expect((activities["estimates"] as? [[String: Any]])?.count == 8)
 
         let text = try spasm("stats")
         #expect(text.status == 0)

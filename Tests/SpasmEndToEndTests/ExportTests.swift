@@ -12,7 +12,7 @@ import Testing
         let restored = SpasmRunner()
         let imported = try restored("import", original.file("backup.json"))
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == "Imported 9 entries (4 episodes, 2 caffeine, 3 treatments, 0 checkins); 0 already in the journal.\n")
+        #expect(imported.stdout == "Imported 9 entries (4 episodes, 2 caffeine, 3 treatments, 0 activities, 0 checkins); 0 already in the journal.\n")
         let second = try restored("export", "--format", "json")
         #expect(second.status == 0)
         #expect(second.stdout == (try original.read("backup.json")))
@@ -31,7 +31,7 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
         #expect(report?["already_present"] as? Int == 9)
-        #expect(report?["added"] as? [String: Int] == ["episode": 0, "caffeine": 0, "treatment": 0, "checkin": 0])
+        #expect(report?["added"] as? [String: Int] == ["episode": 0, "caffeine": 0, "treatment": 0, "activity": 0, "checkin": 0])
         #expect(try spasm.entries().count == 9)
     }
 
@@ -92,6 +92,8 @@ import Testing
     @Test func fhirValidatesWithAFHIRLibrary() throws {
         let spasm = SpasmRunner()
         try spasm.makeExportJournal()
+        #expect(try spasm("activity", "gardening", "--at", "3h ago", "--for", "45m").status == 0)
+        #expect(try spasm("activity", "lifting", "--at", "2h ago").status == 0)
         let result = try spasm("export", "--format", "fhir", "-o", spasm.file("bundle.json"))
         #expect(result.status == 0, "\(result.stderr)")
         let python = try Self.testPython()
@@ -103,11 +105,15 @@ import Testing
             text = open(sys.argv[1], encoding="utf-8").read()
             bundle = Bundle.parse_raw(text)
             kinds = [type(e.resource).__name__ for e in bundle.entry]
+            activities = []
             # The library checks types and structure; R4 code values are checked here.
             for e in bundle.entry:
                 r = e.resource
                 if r.resource_type == "Observation":
                     assert r.status == "final", r.status
+                    if r.category and r.category[0].coding[0].code == "activity":
+                        assert r.valueCodeableConcept.text in ("gardening", "lifting"), r.valueCodeableConcept.text
+                        activities.append(r.valueCodeableConcept.text)
                 if r.resource_type == "MedicationStatement":
                     assert r.status == "completed", r.status
                     assert r.dosage is None
@@ -118,14 +124,15 @@ import Testing
                 rejected = False
             except Exception:
                 rejected = True
-            print(json.dumps({"kinds": kinds, "rejects_broken": rejected}))
+            print(json.dumps({"kinds": kinds, "rejects_broken": rejected, "activities": sorted(activities)}))
             """
         let checked = try spasm.tool(python, "-c", script, spasm.file("bundle.json"))
         #expect(checked.status == 0, "\(checked.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [String: Any])
         #expect(report["rejects_broken"] as? Bool == true)   // the validator can fail
         let kinds = report["kinds"] as? [String] ?? []
-        #expect(kinds.filter { $0 == "Observation" }.count == 6)
+        #expect(kinds.filter { $0 == "Observation" }.count == 6 + 2)   // with the two activities
+        #expect(report["activities"] as? [String] == ["gardening", "lifting"])
         #expect(kinds.filter { $0 == "MedicationStatement" }.count == 1)
         #expect(kinds.filter { $0 == "Patient" }.count == 1)
         let text = try spasm.read("bundle.json")
@@ -144,7 +151,9 @@ import Testing
         let result = try spasm("export", "--format", "md")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("- **Episodes:** 4 episodes"))
-        #expect(result.stdout.contains("- **Top triggers:** lifting (3), desk work (1)"))
+        // Tags on episodes alone are no comparison: the summary says what is missing instead of counting them.
+        #expect(result.stdout.contains("- **Activities: spasms within 2 h after, against other logged time:**\n"
+            + "  - not enough logged on 0 days with activities to compare any\n  - too few to compare: lifting, desk work\n"))
         #expect(result.stdout.contains("weakness or numbness in an arm that is getting worse \\[arm-weakness\\]"))
         for note in [SpasmRunner.formulaNote, SpasmRunner.markupNote, SpasmRunner.scriptsNote, SpasmRunner.longNote] {
             #expect(result.stdout.contains("```text\n\(note)\n```"))

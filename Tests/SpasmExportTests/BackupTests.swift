@@ -18,7 +18,7 @@ import SpasmCore
         #expect(data == (JournalBackup.encode(Fixtures.journal)))
         let object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         #expect(object["format"] as? String == "spasm-journal")
-        #expect(object["version"] as? Int == 1)
+        #expect(object["version"] as? Int == 2)
         let entries = object["entries"] as! [[String: Any]]
         #expect(entries.allSatisfy { $0["id"] == nil })
         #expect(entries.first?["uuid"] as? String == Fixtures.uuid(1).uuidString.lowercased())
@@ -38,10 +38,30 @@ import SpasmCore
     }
 
     @Test func aNewerVersionIsRefusedForItsVersion() throws {
-        let data = Data(#"{"format": "spasm-journal", "version": 2, "entries": [{"shape": "unknown to version 1"}]}"#.utf8)
+        let data = Data(#"{"format": "spasm-journal", "version": 3, "entries": [{"shape": "unknown to version 2"}]}"#.utf8)
         let error = try #require(refusal(data))
         #expect(error.code == .newerVersion)
-        #expect(error.description.contains("format version 2, written by a newer spasm; this spasm reads up to version 1"))
+        #expect(error.description.contains("format version 3, written by a newer spasm; this spasm reads up to version 2"))
+    }
+
+    @Test func anActivityRoundTripsAndAVersionOneBackupStillReads() throws {
+        let activity = Entry(uuid: Fixtures.uuid(50), at: Fixtures.at(day: 3, hour: 17), utcOffset: 3600, note: "weeding",
+                             body: .activity(Activity(unchecked: "gardening", minutes: 45)))
+        let data = JournalBackup.encode(Fixtures.journal + [activity])
+        let text = String(decoding: data, as: UTF8.self)
+        let object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        let written = try #require((object["entries"] as! [[String: Any]]).first { $0["kind"] as? String == "activity" })
+        let fields = try #require(written["activity"] as? [String: Any])
+        #expect(fields.count == 2 && fields["minutes"] as? Int == 45 && fields["name"] as? String == "gardening")
+        #expect(written["at"] as? String == "2026-01-08T18:00:00+01:00" && written["note"] as? String == "weeding")
+        #expect(try JournalBackup.decode(data) == (Fixtures.journal + [activity]).sorted(by: JournalBackup.inBackupOrder))
+        // A name comes back in its stored form; a version 1 file (no activities) reads as before.
+        let loose = Data(text.replacingOccurrences(of: #""name":"gardening""#, with: #""name":"  Gardening ""#).utf8)
+        #expect(try JournalBackup.decode(loose).compactMap(\.activity) == [Activity(unchecked: "gardening", minutes: 45)])
+        var old = try JSONSerialization.jsonObject(with: JournalBackup.encode(Fixtures.journal)) as! [String: Any]
+        old["version"] = 1
+        let v1 = try JSONSerialization.data(withJSONObject: old)
+        #expect(try JournalBackup.decode(v1) == Fixtures.journal.sorted(by: JournalBackup.inBackupOrder))
     }
 
     @Test(arguments: [

@@ -30,6 +30,11 @@ import SpasmCore
         #expect(treatments[2] == "00000000-0000-4000-8000-000000000004,2026-01-05T11:00:00+01:00,nsaid,ibuprofen,,4,")
         let caffeine = CSVExport.render(.caffeine, entries: []).components(separatedBy: "\r\n")
         #expect(caffeine == ["uuid,time,drink,servings,milligrams,note", ""])
+        let activity = Entry(uuid: Fixtures.uuid(50), at: Fixtures.at(day: 3, hour: 17), utcOffset: 3600, note: "weeding, mostly",
+                             body: .activity(Activity(unchecked: "gardening", minutes: 45)))
+        let activities = CSVExport.render(.activities, entries: Fixtures.journal + [activity]).components(separatedBy: "\r\n")
+        #expect(activities == ["uuid,time,activity,minutes,note",
+                               "00000000-0000-4000-8000-000000000050,2026-01-08T18:00:00+01:00,gardening,45,\"weeding, mostly\"", ""])
     }
 }
 

@@ -37,6 +37,26 @@ import SpasmCore
         #expect(notes == [Fixtures.hostileNote, "Triggers: lifting"])
     }
 
+    @Test func anActivityIsAnActivityObservationWithItsPeriod() throws {
+        let lasting = Entry(uuid: Fixtures.uuid(50), at: Fixtures.at(day: 3, hour: 17), utcOffset: 3600, note: "weeding",
+                            body: .activity(Activity(unchecked: "gardening", minutes: 45)))
+        let moment = Entry(uuid: Fixtures.uuid(51), at: Fixtures.at(day: 4, hour: 8), utcOffset: 3600,
+                           body: .activity(Activity(unchecked: "lifting", minutes: nil)))
+        let found = resources(try bundle([lasting, moment]))
+        #expect(found.count == 3)
+        let (first, second) = (found[1], found[2])
+        #expect(first["resourceType"] as? String == "Observation" && first["status"] as? String == "final")
+        let category = ((first["category"] as! [[String: Any]])[0]["coding"] as! [[String: Any]])[0]
+        #expect(category["system"] as? String == "http://terminology.hl7.org/CodeSystem/observation-category")
+        #expect(category["code"] as? String == "activity")
+        let code = ((first["code"] as! [String: Any])["coding"] as! [[String: Any]])[0]
+        #expect(code["system"] as? String == FHIRBundle.localCodeSystem && code["code"] as? String == "activity-performed")
+        #expect((first["valueCodeableConcept"] as? [String: String])?["text"] == "gardening")
+        #expect(first["effectivePeriod"] as? [String: String] == ["start": "2026-01-08T18:00:00+01:00", "end": "2026-01-08T18:45:00+01:00"])
+        #expect((first["note"] as! [[String: String]]).map { $0["text"]! } == ["weeding"])
+        #expect(second["effectiveDateTime"] as? String == "2026-01-09T09:00:00+01:00" && second["effectivePeriod"] == nil)
+    }
+
     @Test func aMedicineHasItsNameAndNoDose() throws {
         let statement = resources(try bundle()).first { $0["resourceType"] as? String == "MedicationStatement" }!
         #expect((statement["medicationCodeableConcept"] as? [String: String])?["text"] == "ibuprofen (NSAID)")

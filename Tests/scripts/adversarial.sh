@@ -98,7 +98,7 @@ ln "$J" "$W/journal-hardlink"
 expect "export -o a hard link to the journal is refused (73)" 73 \
     'spasm export --format json -o "$W/journal-hardlink"' "$J"
 expect "export csv -o the data directory is refused (73), no file made" 73 \
-    'spasm export --format csv -o "$D/"' "$J" "$D/episodes.csv" "$D/caffeine.csv" "$D/treatments.csv"
+    'spasm export --format csv -o "$D/"' "$J" "$D/episodes.csv" "$D/caffeine.csv" "$D/treatments.csv" "$D/activities.csv"
 
 # --- 3: failed writes to standard output and error --------------------------------------------
 expect "log --json > /dev/full: 74, not a crash" 74 'spasm log neck 3 --json > /dev/full'

@@ -28,10 +28,19 @@ public struct AdviceSettings: Sendable, Equatable {
     public var muscleRelaxantDays = 3
     /// ... within this many days suggests talking to the prescriber.
     public var muscleRelaxantWindowDays = 30
-    /// An episode within this many hours after a trigger counts as following it (product choice).
-    public var triggerLagHours = 24
-    /// Trigger suggestions need at least this many episodes in the window (product choice).
-    public var minEpisodesForTriggers = 10
+    /// An episode starting within this many hours after an activity began (or while it lasted) counts
+    /// as within its window (guidance: the 0-2 h case window of Steffens et al. 2015, Arthritis Care Res
+    /// 67(3):403-10, a case-crossover study of activities before acute low back pain).
+    public var activityWindowHours = 2.0
+    /// An activity is compared only once logged this many times on recorded days (product choice: fewer
+    /// cannot give an interval narrow enough to act on) ...
+    public var activityMinTimes = 5
+    /// ... and with at least this many windows' worth of recorded time outside its windows (product choice).
+    public var activityMinUnexposedWindows = 24
+    /// The activity comparison's significance: a 1 - this interval, and Holm's correction over the
+    /// activities compared keeps the chance of naming any of them by chance at or below it (product
+    /// choice: the conventional 95 %).
+    public var activitySignificance = 0.05
     /// The caffeine comparison needs this many complete days above and at or below the target (product choice).
     public var caffeineMinDaysEachSide = 3
     /// The caffeine suggestion needs the episode rate on days above the target to be at least this many

@@ -20,6 +20,8 @@ struct EpisodePoint: Sendable {
 struct DailyTotals: Sendable {
     let first: JournalDay
     let last: JournalDay
+    /// The instant the totals were made at (unix seconds): later entries are not counted as past.
+    let now: Double
     var episodes: [Int]
     var severitySum: [Int]
     /// Episodes at or above the configured severe level.
@@ -30,6 +32,10 @@ struct DailyTotals: Sendable {
     var muscleRelaxant: [Bool]
     /// Episodes in time order.
     var points: [EpisodePoint] = []
+    /// Activities in the order they came (`spasm activity`; not episode tags).
+    var activities: [ActivityPoint] = []
+    /// For each day with an activity logged, the UTC offset of its first one: the day counts as recorded.
+    var activityDayOffset: [Int?]
     /// Relief ratings by treatment: sum and count.
     var relief: [TreatmentKind: (sum: Int, count: Int)] = [:]
     /// The first day in the period with any entry.
@@ -42,6 +48,7 @@ struct DailyTotals: Sendable {
     init(entries: [Entry], first: JournalDay, last: JournalDay, configuration: Configuration, now: Date) {
         self.first = first
         self.last = last
+        self.now = now.timeIntervalSince1970
         let count = max(0, last.dayNumber - first.dayNumber + 1)
         episodes = Array(repeating: 0, count: count)
         severitySum = episodes
@@ -50,6 +57,7 @@ struct DailyTotals: Sendable {
         caffeineMg = Array(repeating: 0, count: count)
         nsaid = Array(repeating: false, count: count)
         muscleRelaxant = nsaid
+        activityDayOffset = Array(repeating: nil, count: count)
         let startHour = configuration.dayStartHour
         let severeLevel = configuration.advice.severeLevel
         let nowSeconds = now.timeIntervalSince1970
@@ -86,6 +94,9 @@ struct DailyTotals: Sendable {
                 }
             case .checkin:
                 break
+            case .activity(let a):
+                activities.append(ActivityPoint(name: a.name, start: at, end: a.end(from: at), day: day))
+                if activityDayOffset[day] == nil { activityDayOffset[day] = entry.utcOffset }
             }
         }
         if !sorted { points.sort { $0.at < $1.at } }

@@ -20,20 +20,12 @@ extension AdviceWindow {
                 rule: .journalNeeded, kind: .dataNeeded, title: "Keep logging: nothing to go on yet",
                 reason: "No episodes in the last \(statistics.days) days. Log each spasm (where, how bad, what came before it), "
                     + "your caffeine and your treatments with their relief; suggestions need at least "
-                    + "\(settings.minEpisodesForTriggers) episodes for triggers, \(settings.caffeineMinDaysEachSide) days above and "
+                    + "an activity logged \(settings.activityMinTimes) times (`spasm activity`), \(settings.caffeineMinDaysEachSide) days above and "
                     + "below your caffeine target, and \(settings.minReliefRatings) relief ratings of a treatment.",
                 minimumSample: "one episode")]
         }
         var needed: [Advice] = []
-        if statistics.episodes < settings.minEpisodesForTriggers || statistics.triggers.isEmpty {
-            needed.append(Advice(
-                rule: .triggersNeeded, kind: .dataNeeded, title: "Triggers: not enough episodes yet",
-                reason: "\(windowText): \(AdviceText.count(statistics.episodes, "episode"))"
-                    + (statistics.triggers.isEmpty ? ", none with a trigger" : "")
-                    + ". Naming what comes before your spasms needs at least \(settings.minEpisodesForTriggers) episodes with triggers.",
-                minimumSample: "\(settings.minEpisodesForTriggers) episodes with triggers",
-                evidence: [.init("episodes", Double(statistics.episodes))]))
-        }
+        if let activities = activityStatus() { needed.append(activities) }
         let c = statistics.caffeine
         if !c.enoughDays {
             needed.append(Advice(

@@ -16,8 +16,8 @@ public struct JournalStatistics: Sendable, Equatable, Codable {
     public var caffeineTargetMg: Double
     /// Episodes by the hour they started, 0-23, on the user's clock then.
     public var episodesByHour: [Int]
-    /// Triggers, the ones that came before the most episodes first.
-    public var triggers: [TriggerFigure]
+    /// Each activity's episodes per hour in the window after it against the rest of the recorded time.
+    public var activities: ActivityRisk
     public var caffeine: CaffeineComparison
     /// Estimated caffeine in the body now (mg), from a half-life model.
     public var caffeineLevelMg: Double
@@ -78,7 +78,7 @@ extension JournalStatistics {
         var byHour = Array(repeating: 0, count: 24)
         for point in points { byHour[point.hour] += 1 }
         episodesByHour = byHour
-        triggers = TriggerFigure.rank(points, lagSeconds: Double(configuration.advice.triggerLagHours) * 3600)
+        activities = ActivityRisk(totals: totals, from: start, configuration: configuration)
         caffeine = CaffeineComparison(totals: totals, from: start, configuration: configuration)
         caffeineLevelMg = totals.caffeineLevelMg
         caffeineHalfLifeHours = configuration.advice.caffeineHalfLifeHours

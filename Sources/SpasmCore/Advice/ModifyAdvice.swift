@@ -1,37 +1,11 @@
-/// What to change: the activities before the episodes, caffeine, the PT routine (source article:
+/// What to change: activities followed by more episodes, caffeine, the PT routine (source article:
 /// activity modification, cut down caffeine, a physical therapist's plan).
 extension AdviceWindow {
     func modifications() -> [Advice] {
-        [trigger(), caffeine(), ptAdherence()].compactMap { $0 }
+        activities() + [caffeine(), ptAdherence()].compactMap { $0 }
     }
 
     var windowText: String { "In the last \(statistics.days) days" }
-
-    /// The triggers that came before the most episodes, with their share, mean severity and hours.
-    func trigger() -> Advice? {
-        let episodes = statistics.episodes
-        guard episodes >= settings.minEpisodesForTriggers, !statistics.triggers.isEmpty else { return nil }
-        let top = statistics.triggers.prefix(3)
-        let lag = settings.triggerLagHours
-        let described = top.map { figure in
-            let later = figure.preceded - figure.tagged
-            return "\(figure.trigger) came before \(figure.preceded) of \(episodes) episodes (\(AdviceText.percent(figure.share)); "
-                + "\(figure.tagged) tagged with it" + (later > 0 ? ", \(later) more within \(lag) h after it" : "")
-                + "), mean severity \(AdviceText.decimal(figure.meanSeverity)), mostly between "
-                + "\(Self.hour(figure.peakHour)) and \(Self.hour(figure.peakHour + 3)) (\(figure.peakEpisodes) of \(figure.tagged))"
-        }
-        return Advice(
-            rule: .trigger, kind: .modify, title: "Slow down or change what comes before your spasms: \(top[top.startIndex].trigger)",
-            reason: "\(windowText), " + described.joined(separator: "; ") + ".",
-            minimumSample: "\(settings.minEpisodesForTriggers) episodes in the last \(settings.windowDays) days, with triggers",
-            evidence: top.flatMap { figure in
-                [Advice.Figure("preceded", Double(figure.preceded), subject: figure.trigger),
-                 .init("tagged", Double(figure.tagged), subject: figure.trigger),
-                 .init("share", figure.share, subject: figure.trigger),
-                 .init("mean_severity", figure.meanSeverity, subject: figure.trigger),
-                 .init("peak_hour", Double(figure.peakHour), subject: figure.trigger)]
-            } + [.init("episodes", Double(episodes)), .init("lag_hours", Double(lag))])
-    }
 
     /// More episodes on days above the caffeine target, when the difference is large and unlikely by chance.
     func caffeine() -> Advice? {

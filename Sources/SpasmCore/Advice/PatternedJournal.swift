@@ -1,16 +1,13 @@
 import Foundation
 
-/// Synthetic journals with a known answer, for testing the advisor: caffeine drives the episodes, one
-/// trigger comes before most of them (with a delay), or nothing is related.
+/// Synthetic journals with a known answer, for testing the caffeine rule: caffeine drives the episodes,
+/// or nothing is related (`ActivityJournal` does the same for activities).
 ///
 /// Deterministic from the seed. Entries fill the complete journal days before `today`.
 public struct PatternedJournal: Sendable {
     public enum Pattern: Sendable, Equatable {
         /// About half the days are above the caffeine target; they have about 4 times the episodes.
         case caffeineDriven
-        /// Episodes tagged with the trigger are followed within 2-20 h by untagged ones, and a decoy
-        /// ("desk work") is tagged on more episodes than the trigger but comes before fewer.
-        case triggerDriven(String)
         /// The same caffeine as `caffeineDriven`; episodes at one rate whatever the caffeine.
         case noRelation
     }
@@ -43,25 +40,10 @@ public struct PatternedJournal: Sendable {
             for _ in 0..<(high ? 3 + Int(random.next() % 3) : Int(random.next() % 2)) {
                 entries.append(entry(moment(), .caffeine(CaffeineIntake(milligrams: 96, drink: "coffee")), &random))
             }
-            switch pattern {
-            case .caffeineDriven, .noRelation:
-                let rate = pattern == .noRelation ? 0.9 : high ? 1.6 : 0.4
-                for _ in 0..<Self.poisson(rate, &random) {
-                    let tag = Self.decoys[Int(random.next() % UInt64(Self.decoys.count))]
-                    entries.append(entry(moment(), episode(severity: 3 + Int(random.next() % 5), triggers: [tag]), &random))
-                }
-            case .triggerDriven(let trigger):
-                if random.unit() < 0.4 {
-                    let at = (dayStart + 2 * 3600 + random.unit() * 8 * 3600).rounded(.down)
-                    entries.append(entry(at, episode(severity: 3, triggers: [trigger]), &random))
-                    for _ in 0..<3 where random.unit() < 0.9 {
-                        let later = (at + 2 * 3600 + random.unit() * 18 * 3600).rounded(.down)
-                        entries.append(entry(later, episode(severity: 4 + Int(random.next() % 4), triggers: []), &random))
-                    }
-                }
-                for _ in 0..<Self.poisson(0.45, &random) {
-                    entries.append(entry(moment(), episode(severity: 2 + Int(random.next() % 4), triggers: ["desk work"]), &random))
-                }
+            let rate = pattern == .noRelation ? 0.9 : high ? 1.6 : 0.4
+            for _ in 0..<Self.poisson(rate, &random) {
+                let tag = Self.decoys[Int(random.next() % UInt64(Self.decoys.count))]
+                entries.append(entry(moment(), episode(severity: 3 + Int(random.next() % 5), triggers: [tag]), &random))
             }
         }
         return entries.sorted { $0.at < $1.at }

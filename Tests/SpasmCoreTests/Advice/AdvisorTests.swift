@@ -41,7 +41,7 @@ import Testing
         let advice = advise([])
         #expect(advice.rules == [.journalNeeded])
         #expect(advice[0].kind == .dataNeeded)
-        #expect(advice[0].reason.contains("at least 10 episodes"))
+        #expect(advice[0].reason.contains("an activity logged 5 times (`spasm activity`)"))
     }
 
     @Test func aShortJournalSaysWhatEachRuleNeedsAndGuessesNothing() {
@@ -53,13 +53,14 @@ import Testing
         }
         let advice = advise(journal.entries)
         #expect(advice.allSatisfy { $0.kind == .dataNeeded }, "\(advice.rules)")
-        #expect(Set(advice.rules) == [.triggersNeeded, .caffeineNeeded, .ptNeeded, .reliefNeeded])
+        #expect(Set(advice.rules) == [.activitiesNeeded, .caffeineNeeded, .ptNeeded, .reliefNeeded])
         let caffeine = advice.first(.caffeineNeeded)!
         // Today (300 mg) is not complete; yesterday and the day before were at or below.
         #expect(caffeine.figure("days_above") == 0)
         #expect(caffeine.figure("days_below") == 2)
         #expect(caffeine.reason.contains("needs at least 3 of each"))
-        #expect(advice.first(.triggersNeeded)?.figure("episodes") == 3)
+        #expect(advice.first(.activitiesNeeded)?.figure("episodes") == 3)
+        #expect(advice.first(.activitiesNeeded)?.figure("tagged", subject: "lifting") == 3)
         #expect(advice.first(.reliefNeeded)?.figure("most_ratings") == 2)
     }
 
@@ -113,11 +114,13 @@ import Testing
     @Test func suggestionsAreOrderedMostUrgentFirst() {
         var journal = JournalBuilder()
         for day in 0..<14 {
-            journal.episode(daysBack: day, severity: 9, triggers: ["lifting"])
+            journal.episode(daysBack: day, severity: 9)
             journal.treatment(.heat, daysBack: day, relief: 5)
         }
         journal.episode(daysBack: 0, redFlags: [.chestPain])
-        let kinds = advise(journal.entries).map(\.kind)
+        // Activities of which one triples the rate of episodes after it: a "modify" suggestion.
+        let activities = ActivityJournal(seed: 7, risky: "lifting", today: Clock.today).entries()
+        let kinds = advise(journal.entries + activities).map(\.kind)
         #expect(kinds == kinds.sorted())
         #expect(kinds.first == .urgent)
         #expect(kinds.contains(.specialist) && kinds.contains(.modify) && kinds.contains(.helps))

@@ -45,42 +45,4 @@ import Testing
         }
         #expect(flagged.count <= 5, "caffeine suggested for seeds \(flagged)")
     }
-
-    @Test(arguments: 1...20 as ClosedRange<UInt64>)
-    func aTriggerDrivenJournalNamesThatTriggerFirst(seed: UInt64) throws {
-        let entries = journal(.triggerDriven("gardening"), seed: seed)
-        let advice = try #require(advise(entries).first(.trigger))
-        #expect(advice.title.hasSuffix(": gardening"))
-        #expect(advice.reason.contains(", gardening came before"))
-        // Recount by brute force: an episode follows a trigger when tagged with it, or when an episode
-        // tagged with it started at most 24 h earlier.
-        let episodes = entries.filter { $0.episode != nil && $0.at >= Clock.at(daysBack: 89, hour: 4) }
-        func preceded(_ trigger: String) -> Int {
-            episodes.filter { e in
-                e.episode!.triggers.contains(trigger) || episodes.contains { other in
-                    other.episode!.triggers.contains(trigger) && other.at <= e.at && e.at.timeIntervalSince(other.at) <= 86_400 && other != e
-                }
-            }.count
-        }
-        for trigger in ["gardening", "desk work"] {
-            #expect(advice.figure("preceded", subject: trigger) == Double(preceded(trigger)), "\(trigger)")
-            #expect(advice.figure("tagged", subject: trigger) == Double(episodes.filter { $0.episode!.triggers.contains(trigger) }.count))
-        }
-        #expect(advice.figure("episodes") == Double(episodes.count))
-        let gardening = episodes.filter { $0.episode!.triggers.contains("gardening") }
-        let meanSeverity = Double(gardening.map { $0.episode!.severity.rawValue }.reduce(0, +)) / Double(gardening.count)
-        #expect(advice.figure("mean_severity", subject: "gardening") == meanSeverity)
-    }
-
-    @Test func theDecoyIsTaggedMoreOftenOverall() {
-        // What makes the trigger journal a test of the lag: counting tags alone would name the decoy.
-        var gardening = 0, desk = 0
-        for seed in 1...20 as ClosedRange<UInt64> {
-            for entry in journal(.triggerDriven("gardening"), seed: seed) {
-                if entry.episode?.triggers == ["gardening"] { gardening += 1 }
-                if entry.episode?.triggers == ["desk work"] { desk += 1 }
-            }
-        }
-        #expect(desk > gardening)
-    }
 }

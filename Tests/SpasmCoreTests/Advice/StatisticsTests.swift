@@ -53,25 +53,4 @@ import Testing
         #expect(CaffeineComparison.binomialUpperTail(atLeast: 0, of: 10, p: 0.3) == 1)
         #expect(abs(CaffeineComparison.binomialUpperTail(atLeast: 1, of: 3, p: 0.2) - (1 - 0.512)) < 1e-12)
     }
-
-    @Test func triggerHoursFindTheBusiestThreeHourStretch() throws {
-        var journal = JournalBuilder()
-        for (day, hour) in [(1, 14), (2, 15), (3, 16), (4, 9)] { journal.episode(daysBack: day, hour: hour, severity: 6, triggers: ["lifting"]) }
-        let lifting = try #require(statistics(journal.entries).triggers.first)
-        #expect(lifting.trigger == "lifting")
-        #expect((lifting.peakHour, lifting.peakEpisodes) == (14, 3))
-        #expect(lifting.tagged == 4 && lifting.meanSeverity == 6)
-    }
-
-    @Test func theLagCountsEpisodesThatFollowATrigger() throws {
-        var journal = JournalBuilder()
-        journal.episode(daysBack: 5, hour: 10, triggers: ["gardening"])
-        journal.episode(daysBack: 4, hour: 9)             // 23 h later: follows it
-        journal.episode(daysBack: 4, hour: 11)            // 25 h later: too late
-        journal.episode(daysBack: 1, hour: 9, triggers: ["desk work"])
-        let triggers = statistics(journal.entries).triggers
-        #expect(triggers.map(\.trigger) == ["gardening", "desk work"])
-        #expect(triggers.map(\.preceded) == [2, 1])
-        #expect(triggers[0].share == 0.5)
-    }
 }
