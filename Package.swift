@@ -118,6 +118,7 @@ let package = Package(
         .testTarget(name: "SpasmExportTests", dependencies: ["SpasmExport"]),
         .testTarget(name: "SpasmTerminalTests", dependencies: ["SpasmTerminal"]),
         .testTarget(name: "SpasmCLITests", dependencies: ["SpasmCLI", "SpasmTerminal"]),
+        .testTarget(name: "SpasmReportTests", dependencies: ["SpasmReport", "SpasmExport", "SpasmCore"]),
         .testTarget(name: "SpasmEndToEndTests", dependencies: ["spasm", "spasmd", "spasm-synth", "spasm-render", "SpasmStore", "SpasmIPC", "DesktopSession"]),
         .testTarget(name: "SpasmSystemdTests", dependencies: ["SpasmSystemd", "spasm-systemd-probe"]),
         .testTarget(name: "SpasmNotifyTests", dependencies: ["SpasmNotify", "SpasmLibnotify", "DesktopSession", "spasm-notify"]),

@@ -11,6 +11,7 @@ extension Spasm {
             discussion: """
             Episode fields: --region --side --severity --trigger --red-flag --end. Caffeine: --drink-or-amount.
             Treatment: --treatment --minutes --relief --name. Activity: --activity --minutes (0 clears it).
+            Check-in: --pain --enjoyment --activity (each 0-10).
             Any entry: --at --note (--note "" clears it).
             --trigger and --red-flag replace the whole list; --no-triggers clears it.
             Example: 'spasm edit 42 --severity 6'.
@@ -33,7 +34,9 @@ extension Spasm {
         @Option var minutes: Int?
         @Option var relief: Int?
         @Option var name: String?
-        @Option(help: "An activity entry's new name.") var activity: String?
+        @Option(help: "A check-in's average pain, 0-10.") var pain: Int?
+        @Option(help: "A check-in's interference with enjoyment of life, 0-10.") var enjoyment: Int?
+        @Option(help: "An activity entry's new name, or a check-in's interference with general activity, 0-10.") var activity: String?
         @Flag(help: "Accept an activity or trigger name close to one already in the journal.") var new = false
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
@@ -41,7 +44,7 @@ extension Spasm {
         func run() throws {
             let context = try Context(journal)
             // Nothing to change is a mistake to point out, not a change to record (and to undo).
-            let given: [Any?] = [at, note, region, side, severity, end, caffeine, treatment, minutes, relief, name]
+            let given: [Any?] = [at, note, region, side, severity, end, caffeine, treatment, minutes, relief, name, pain, enjoyment, activity]
             guard given.contains(where: { $0 != nil }) || noTriggers || !trigger.isEmpty || !redFlag.isEmpty else {
                 throw InputError("edit", "names no field to change", hint: "add e.g. --severity 5 or --note TEXT ('spasm edit --help' lists them)")
             }
@@ -49,6 +52,9 @@ extension Spasm {
             guard var entry = try journalFile.entry(id: id) else { throw NoSuchEntry(id: id) }
             if let at { entry.at = try context.past(at); entry.utcOffset = context.utcOffset(at: entry.at) }
             if let note = try context.note(note) { entry.note = note.isEmpty ? nil : note }
+            if entry.checkin == nil {
+                try refuse(["--pain": pain.map(String.init), "--enjoyment": enjoyment.map(String.init)], kind: "not a check-in")
+            }
             switch entry.body {
             case .episode(var e):
                 try refuse(["--caffeine": caffeine, "--treatment": treatment, "--minutes": minutes.map(String.init),
@@ -84,6 +90,16 @@ extension Spasm {
                 let kind = try treatment.map { text throws(InputError) in try TreatmentKind(parsing: text) } ?? t.kind
                 entry.body = .treatment(try Treatment(kind: kind, minutes: minutes ?? t.minutes, relief: relief ?? t.relief,
                                                       name: name.map { $0.isEmpty ? nil : $0 } ?? t.name))
+            case .checkin(let p):
+                try refuseEpisodeFields(kind: "a check-in")
+                try refuse(["--caffeine": caffeine, "--treatment": treatment, "--minutes": minutes.map(String.init),
+                            "--relief": relief.map(String.init), "--name": name], kind: "a check-in")
+                let interference = try activity.map { text throws(InputError) -> Int in
+                    guard let value = Int(text) else { throw InputError("activity", "'\(text)' is not a number", hint: "a check-in's --activity is 0-10") }
+                    return value
+                }
+                entry.body = .checkin(try SpasmCore.CheckIn(pain: pain ?? p.pain, enjoyment: enjoyment ?? p.enjoyment,
+                                                            activity: interference ?? p.activity))
             case .activity(let a):
                 try refuseEpisodeFields(kind: "an activity")
                 try refuse(["--caffeine": caffeine, "--treatment": treatment, "--relief": relief.map(String.init), "--name": name],

@@ -1,5 +1,6 @@
 import Foundation
 import SpasmCore
+import SpasmExport
 
 /// How entries read in the terminal.
 enum EntryText {
@@ -27,6 +28,8 @@ enum EntryText {
             if let minutes = t.minutes { parts.append("\(minutes) min") }
             if let relief = t.relief { parts.append("relief \(relief)/10") }
             return parts.joined(separator: ", ")
+        case .checkin(let p):
+            return "PEG \(SummaryText.decimal(p.score)) (pain \(p.pain), enjoyment \(p.enjoyment), activity \(p.activity))"
         case .activity(let a):
             return a.name + (a.minutes.map { ", \(duration(Double($0) * 60))" } ?? "")
         }

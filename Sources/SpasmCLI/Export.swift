@@ -13,7 +13,8 @@ extension Spasm {
             Formats:
               pdf   a report a clinician reads in a minute, then the full log (default period: 90 days)
               md    a short summary to paste into a patient-portal message (default period: 90 days)
-              csv   one table per file: --table episodes|caffeine|treatments|activities, or -o DIR for all four
+              csv   one table per file: --table episodes|caffeine|treatments|activities|checkins, or -o DIR/ for
+                    all five (a missing DIR/ is created, private to you); times are your clock with its UTC offset
               json  a complete, versioned backup that 'spasm import' restores (default period: all)
               fhir  a FHIR R4 Bundle for a clinic's record system (default period: all)
               ics   the PT routine ([pt] times and weekdays) as recurring calendar events with alarms
@@ -37,7 +38,7 @@ extension Spasm {
         @Option(help: "pdf, csv, json, md, fhir or ics.") var format: String
         @Option(help: "Start of the period: 90d, 12w, 1y, a date, or 'all'.") var since: String?
         @Option(help: "End of the period: a date (that whole day) or a time (default: now).") var until: String?
-        @Option(help: "For csv: episodes, caffeine, treatments or activities.") var table: String?
+        @Option(help: "For csv: episodes, caffeine, treatments, activities or checkins.") var table: String?
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Output file, a directory for all csv tables, or - for standard output (the default).", valueName: "path"))
         var output = "-"
         @OptionGroup var journal: JournalOptions
@@ -66,9 +67,12 @@ extension Spasm {
         }
 
         private func export(_ format: ExportFormat, table: CSVTable?, context: Context) throws {
+            if format == .csv, table == nil, output.hasSuffix("/"), !OutputFile.isDirectory(output) {
+                try OutputFile.makeDirectory(output)
+            }
             if format == .csv, table == nil, !OutputFile.isDirectory(output), !output.hasSuffix("/") {
                 throw InputError("table", "csv holds one table per file",
-                                 hint: "add --table episodes, caffeine, treatments or activities, or give -o a directory for all four")
+                                 hint: "add --table episodes, caffeine, treatments, activities or checkins, or give -o a directory for all five")
             }
             let bounds = try context.exportBounds(since: since ?? format.defaultSince, until: until)
             let store = try context.existingJournal()
@@ -95,13 +99,17 @@ extension Spasm {
                 let data = FHIRBundle.render(entries, patient: UUID(), bundle: UUID(), now: context.now, utcOffset: period.utcOffset)
                 try OutputFile.write(data, to: output, protecting: context.protectedPaths)
             case .md, .pdf:
-                let earlierFlags = try store?.redFlagEpisodes(before: period.start) ?? []
+                // The period of equal length before, for the comparison, and every red flag ever reported.
+                let before = period.start.addingTimeInterval(-period.end.timeIntervalSince(period.start))
+                let earlier = try (store?.redFlagEpisodes(before: before) ?? []) + (store?.entries(from: before, to: period.start) ?? [])
+                let acknowledgedIDs = try store?.acknowledgedRedFlags() ?? []
+                let acknowledged = Set((earlier + entries).filter { $0.id.map(acknowledgedIDs.contains) == true }.map(\.uuid))
                 // The same comparison `spasm suggest` makes, over the exported period.
                 let activities = ActivityRisk(entries: entries, from: period.start, to: min(period.end, context.now),
                                               utcOffset: period.utcOffset, configuration: context.configuration)
                 if format == .md {
-                    var summary = PeriodSummary(entries: earlierFlags + entries, period: period,
-                                                dayStartHour: context.configuration.dayStartHour, pt: PTSchedule(context.configuration))
+                    var summary = PeriodSummary(entries: earlier + entries, period: period, dayStartHour: context.configuration.dayStartHour,
+                                                pt: PTSchedule(context.configuration), acknowledged: acknowledged)
                     summary.activities = activities
                     try OutputFile.write(Data(MarkdownSummary.render(summary).utf8), to: output, protecting: context.protectedPaths)
                 } else {
@@ -110,11 +118,11 @@ extension Spasm {
                     if let store {
                         let advisor = Advisor(configuration: context.configuration)
                         let recent = try store.entriesForAnalysis(from: advisor.historyStart(now: context.now, calendar: context.calendar))
-                        advice = advisor.advice(entries: recent, acknowledgedRedFlags: try store.acknowledgedRedFlags(),
+                        advice = advisor.advice(entries: recent, acknowledgedRedFlags: acknowledgedIDs,
                                                 now: context.now, calendar: context.calendar)
                     }
-                    let pdf = try ReportRenderer.render(earlierFlags + entries, advice: advice, activities: activities, period: period,
-                                                        configuration: context.configuration)
+                    let pdf = try ReportRenderer.render(earlier + entries, advice: advice, activities: activities, acknowledged: acknowledged,
+                                                        period: period, configuration: context.configuration)
                     try OutputFile.write(pdf, to: output, protecting: context.protectedPaths)
                 }
             case .ics:

@@ -91,6 +91,17 @@ enum OutputFile {
         return Staged(temporary: temporary, target: target)
     }
 
+    /// Creates a missing output directory (and any missing parents) readable only by the user: the
+    /// tables are health data.
+    static func makeDirectory(_ path: String) throws(Failure) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw Failure(status: 73, description: "cannot create the directory \(path): \(error.localizedDescription); nothing was written")
+        }
+    }
+
     static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue

@@ -17,7 +17,7 @@ enum ReportRenderer {
         return path
     }
 
-    static func render(_ entries: [Entry], advice: [Advice], activities: ActivityRisk, period: ExportPeriod,
+    static func render(_ entries: [Entry], advice: [Advice], activities: ActivityRisk, acknowledged: Set<UUID>, period: ExportPeriod,
                        configuration: Configuration) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable())
@@ -38,6 +38,9 @@ enum ReportRenderer {
         try JSONEncoder().encode(activities).write(to: activitiesFile, options: .atomic)
         defer { try? FileManager.default.removeItem(at: activitiesFile) }
         process.arguments! += ["--advice", adviceFile.path, "--activities", activitiesFile.path]
+        if !acknowledged.isEmpty {
+            process.arguments! += ["--acknowledged", acknowledged.map { $0.uuidString.lowercased() }.sorted().joined(separator: ",")]
+        }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output

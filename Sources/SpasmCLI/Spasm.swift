@@ -20,7 +20,7 @@ public struct Spasm: ParsableCommand {
         """,
         version: SpasmVersion.current,
         subcommands: [
-            Glance.self, Log.self, End.self, Caffeine.self, Treat.self, ActivityCommand.self,
+            Glance.self, Log.self, End.self, Caffeine.self, Treat.self, ActivityCommand.self, CheckIn.self,
             Today.self, History.self, Suggest.self, Stats.self,
             Edit.self, Delete.self, Undo.self,
             Reminders.self, Done.self, Snooze.self, Skip.self, Relief.self, Pause.self, Resume.self, Status.self,

@@ -3,7 +3,7 @@ import Foundation
 /// The store's identifier of an entry, shown to the user ("spasm edit 42").
 public typealias EntryID = Int64
 
-/// One thing the user recorded: an episode, a caffeinated drink, a treatment or an activity.
+/// One thing the user recorded: an episode, a caffeinated drink, a treatment, an activity or a weekly check-in.
 public struct Entry: Sendable, Equatable {
     /// Assigned by the journal; nil before the entry is saved.
     public var id: EntryID?
@@ -21,10 +21,11 @@ public struct Entry: Sendable, Equatable {
         case caffeine(CaffeineIntake)
         case treatment(Treatment)
         case activity(Activity)
+        case checkin(CheckIn)
     }
 
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case episode, caffeine, treatment, activity
+        case episode, caffeine, treatment, activity, checkin
     }
 
     public init(id: EntryID? = nil, uuid: UUID = UUID(), at: Date, utcOffset: Int, note: String? = nil, body: Body) {
@@ -41,6 +42,7 @@ public struct Entry: Sendable, Equatable {
         case .episode: .episode
         case .caffeine: .caffeine
         case .treatment: .treatment
+        case .checkin: .checkin
         case .activity: .activity
         }
     }
@@ -48,6 +50,7 @@ public struct Entry: Sendable, Equatable {
     public var episode: Episode? { if case .episode(let e) = body { e } else { nil } }
     public var caffeine: CaffeineIntake? { if case .caffeine(let c) = body { c } else { nil } }
     public var treatment: Treatment? { if case .treatment(let t) = body { t } else { nil } }
+    public var checkin: CheckIn? { if case .checkin(let c) = body { c } else { nil } }
     public var activity: Activity? { if case .activity(let a) = body { a } else { nil } }
 
     /// The earliest time an entry may have: 1900-01-01 00:00 UTC. Before it, time zones had no
@@ -102,6 +105,8 @@ public struct Entry: Sendable, Equatable {
         case .treatment(let treatment):
             // Re-run the checking initializer: a decoded or edited treatment must meet the same rules.
             _ = try Treatment(kind: treatment.kind, minutes: treatment.minutes, relief: treatment.relief, name: treatment.name)
+        case .checkin(let checkin):
+            _ = try CheckIn(pain: checkin.pain, enjoyment: checkin.enjoyment, activity: checkin.activity)
         case .activity(let activity):
             // The same rules as a typed one, and the name already in its stored (tag) form.
             let checked = try Activity(name: activity.name, minutes: activity.minutes)

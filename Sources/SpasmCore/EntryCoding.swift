@@ -5,7 +5,7 @@ import Foundation
 
 extension Entry: Codable {
     enum CodingKeys: String, CodingKey {
-        case id, uuid, kind, at, utcOffset = "utc_offset", note, episode, caffeine, treatment, activity
+        case id, uuid, kind, at, utcOffset = "utc_offset", note, episode, caffeine, treatment, activity, checkin
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -20,6 +20,7 @@ extension Entry: Codable {
         case .episode(let e): try c.encode(e, forKey: .episode)
         case .caffeine(let k): try c.encode(k, forKey: .caffeine)
         case .treatment(let t): try c.encode(t, forKey: .treatment)
+        case .checkin(let p): try c.encode(p, forKey: .checkin)
         case .activity(let a): try c.encode(a, forKey: .activity)
         }
     }
@@ -42,6 +43,7 @@ extension Entry: Codable {
         case .episode: body = .episode(try c.decode(Episode.self, forKey: .episode))
         case .caffeine: body = .caffeine(try c.decode(CaffeineIntake.self, forKey: .caffeine))
         case .treatment: body = .treatment(try c.decode(Treatment.self, forKey: .treatment))
+        case .checkin: body = .checkin(try c.decode(CheckIn.self, forKey: .checkin))
         case .activity: body = .activity(try c.decode(Activity.self, forKey: .activity))
         }
     }

@@ -17,6 +17,16 @@ public struct SyntheticJournal: Sendable {
 
     public init(end: Date) { self.end = end }
 
+    /// An ordinary journal rather than a heavy one: about 1.4 episodes, 3.5 drinks and one treatment a day.
+    public static func ordinary(end: Date, years: Double) -> SyntheticJournal {
+        var journal = SyntheticJournal(end: end)
+        journal.years = years
+        journal.episodesPerDay = 1.4
+        journal.caffeinePerDay = 3.5
+        journal.treatmentsPerDay = 1
+        return journal
+    }
+
     static let triggers = ["lifting", "desk work", "driving", "poor sleep", "stress", "gardening", "running", "cold draught"]
     static let drinks: [(String, Double)] = [("coffee", 96), ("espresso", 63), ("tea", 48), ("cola", 33)]
 
@@ -85,7 +95,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// Uniform in [0, 1).
     public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
-    mutating func uuid() -> UUID {
+    public mutating func uuid() -> UUID {
         let a = next(), b = next()
         return withUnsafeBytes(of: (a, b)) { raw in
             var bytes = Array(raw)

@@ -93,7 +93,7 @@ extension JournalBackup {
                 entry.body = .episode(Episode(region: episode.region, side: episode.side, severity: episode.severity,
                                               triggers: episode.triggers, redFlags: episode.redFlags,
                                               endedAt: episode.endedAt, endedUTCOffset: episode.endedUTCOffset))
-            case .caffeine, .treatment, .activity:
+            case .caffeine, .treatment, .activity, .checkin:
                 break   // Entry.validate checked their amounts above.
             }
         } catch {

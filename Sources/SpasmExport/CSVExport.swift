@@ -3,7 +3,7 @@ import SpasmCore
 
 /// One CSV table per kind of record.
 public enum CSVTable: String, Sendable, CaseIterable {
-    case episodes, caffeine, treatments, activities
+    case episodes, caffeine, treatments, activities, checkins
 
     /// The entries this table holds.
     public var kind: Entry.Kind {
@@ -11,13 +11,15 @@ public enum CSVTable: String, Sendable, CaseIterable {
         case .episodes: .episode
         case .caffeine: .caffeine
         case .treatments: .treatment
+        case .checkins: .checkin
         case .activities: .activity
         }
     }
 }
 
 /// CSV as RFC 4180 describes it: UTF-8, a header row, CRLF line ends, fields quoted when they hold a
-/// comma, a quote or a line break. Times are ISO 8601 with the UTC offset the user was at.
+/// comma, a quote or a line break. Times are the user's own clock, ISO 8601 with the UTC offset they
+/// were at ("2026-12-01T09:37:00+01:00"; "+00:00", never "Z", which would read as a time in UTC).
 ///
 /// A spreadsheet runs a cell that starts with = + - @, a tab or a carriage return as a formula, so such
 /// cells get a leading single quote, as OWASP's CSV-injection guidance recommends. Numbers spasm
@@ -45,6 +47,7 @@ public enum CSVExport {
         case .episodes: ["uuid", "start", "end", "region", "side", "severity", "triggers", "red_flags", "note"]
         case .caffeine: ["uuid", "time", "drink", "servings", "milligrams", "note"]
         case .treatments: ["uuid", "time", "kind", "name", "minutes", "relief", "note"]
+        case .checkins: ["uuid", "time", "pain", "enjoyment", "activity", "peg_score", "note"]
         case .activities: ["uuid", "time", "activity", "minutes", "note"]
         }
     }
@@ -52,11 +55,11 @@ public enum CSVExport {
     static func row(_ entry: Entry, to out: inout [UInt8]) {
         TextBytes.appendUUID(entry.uuid, to: &out)
         out.append(0x2C)
-        TextBytes.appendISO8601(entry.at, utcOffset: entry.utcOffset, to: &out)
+        TextBytes.appendISO8601(entry.at, utcOffset: entry.utcOffset, zulu: false, to: &out)
         switch entry.body {
         case .episode(let e):
             out.append(0x2C)
-            if let end = e.endedAt { TextBytes.appendISO8601(end, utcOffset: e.endedUTCOffset ?? entry.utcOffset, to: &out) }
+            if let end = e.endedAt { TextBytes.appendISO8601(end, utcOffset: e.endedUTCOffset ?? entry.utcOffset, zulu: false, to: &out) }
             field(e.region.rawValue, to: &out)
             field(e.side?.rawValue ?? "", to: &out)
             field(String(e.severity.rawValue), to: &out)
@@ -71,6 +74,11 @@ public enum CSVExport {
             field(t.name ?? "", to: &out)
             field(t.minutes.map(String.init) ?? "", to: &out)
             field(t.relief.map(String.init) ?? "", to: &out)
+        case .checkin(let p):
+            field(String(p.pain), to: &out)
+            field(String(p.enjoyment), to: &out)
+            field(String(p.activity), to: &out)
+            field(SummaryText.decimal(p.score), to: &out)
         case .activity(let a):
             field(a.name, to: &out)
             field(a.minutes.map(String.init) ?? "", to: &out)

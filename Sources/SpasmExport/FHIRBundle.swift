@@ -15,6 +15,8 @@ import SpasmCore
 ///   and `effectivePeriod` from its start to its end when it lasted, else `effectiveDateTime`. An
 ///   Observation fits better than a Procedure (done to or by a patient as care) or an ActivityDefinition
 ///   (a plan, not a record): it records what the person did, when, as they reported it.
+/// - Per PEG check-in, an Observation per item and one for the score that has them as members
+///   (`PEGObservations`).
 /// - The Patient they are about, as subject and performer; it carries no identifying data.
 /// Ice, heat, rest and PT sessions are not included: R4 has no resource a clinician expects them in.
 public enum FHIRBundle {
@@ -42,6 +44,10 @@ public enum FHIRBundle {
         json.end()
         json.end()
         for entry in entries where entry.treatment.map({ $0.kind.isMedicine }) ?? true {
+            if case .checkin(let answers) = entry.body {
+                PEGObservations.write(entry, answers, patient: patientURL, to: &json)
+                continue
+            }
             json.beginObject()
             json.member("fullUrl") { $0.string("urn:uuid:\(entry.uuid.uuidString.lowercased())") }
             json.key("resource")
@@ -124,6 +130,8 @@ public enum FHIRBundle {
             subject(&json)
             if let relief = t.relief { notes.append("Relief \(relief)/10") }
             annotations(notes, &json)
+        case .checkin:
+            break   // PEGObservations writes these, several resources per entry.
         case .activity(let a):
             observation(entry, category: ("activity", "Activity"), code: (localCodeSystem, "activity-performed", "Activity performed"), &json)
             json.key("subject")

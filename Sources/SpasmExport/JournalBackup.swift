@@ -21,7 +21,7 @@ import SpasmCore
 public enum JournalBackup {
     /// The value of "format", naming what the file is.
     public static let format = "spasm-journal"
-    /// The version this spasm writes and the newest it reads: 2 added activity entries (a version 1
+    /// The version this spasm writes and the newest it reads: 2 added activity and check-in entries (a version 1
     /// file reads the same), so an older spasm says it needs updating instead of failing on one.
     public static let version = 2
     /// Files larger than this are refused before parsing (a 10-year journal is far smaller).
@@ -91,6 +91,13 @@ public enum JournalBackup {
             json.beginObject()
             json.member("minutes") { $0.integer(a.minutes) }
             json.member("name") { $0.string(a.name) }
+            json.end()
+        case .checkin(let p):
+            json.key("checkin")
+            json.beginObject()
+            json.member("activity") { $0.integer(p.activity) }
+            json.member("enjoyment") { $0.integer(p.enjoyment) }
+            json.member("pain") { $0.integer(p.pain) }
             json.end()
         }
         json.member("kind") { $0.string(entry.kind.rawValue) }

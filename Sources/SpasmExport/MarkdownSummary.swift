@@ -15,6 +15,7 @@ public enum MarkdownSummary {
         lines.append("- **Episodes:** \(SummaryText.episodes(s))")
         if let severity = SummaryText.severity(s) { lines.append("- **Severity (0-10):** \(severity)") }
         if let regions = SummaryText.regions(s) { lines.append("- **Where:** \(regions)") }
+        lines.append("- **Function (PEG):** \(SummaryText.peg(s))")
         if s.activities != nil {
             lines.append("- **\(SummaryText.activitiesHeading(s)):**")
             lines += SummaryText.activities(s).map { "  - \(escape($0))" }

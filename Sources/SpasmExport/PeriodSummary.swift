@@ -7,6 +7,8 @@ import SpasmCore
 /// only towards `redFlags`, which lists every red flag ever reported.
 public struct PeriodSummary: Sendable {
     public var period: ExportPeriod
+    /// The hour a journal day starts at: entries before it count for the day before.
+    public var dayStartHour: Int
     public var episodeCount = 0
     /// Episodes per 7 days over the period.
     public var episodesPerWeek: Double { Double(episodeCount) / Double(period.days) * 7 }
@@ -29,6 +31,11 @@ public struct PeriodSummary: Sendable {
     public var ptAdherence: (logged: Int, due: Int)?
     /// Every red flag ever reported, most recent report first.
     public var redFlags: [RedFlagReport] = []
+    /// PEG check-ins in the period, oldest first: the function measured weekly.
+    public var checkins: [(date: String, score: Double)] = []
+    /// The period of equal length just before this one, for "12.1 in the 90 days before"; nil when
+    /// nothing was logged before the period.
+    public var previous: Comparison?
     /// Entries inside the period, oldest first.
     public var entries: [Entry] = []
 
@@ -55,6 +62,9 @@ public struct PeriodSummary: Sendable {
         /// Episodes in each band, indexed by `Band.rawValue`.
         public var episodes: [Int] = [0, 0, 0]
         public var total: Int { episodes.reduce(0, +) }
+        /// The mean PEG score of the week's check-ins, nil without one.
+        public var peg: Double? { pegCount > 0 ? pegTotal / Double(pegCount) : nil }
+        var pegTotal = 0.0, pegCount = 0
     }
 
     /// One kind of treatment: how often, and the relief the user rated.
@@ -68,14 +78,28 @@ public struct PeriodSummary: Sendable {
     public struct RedFlagReport: Sendable {
         public var flag: RedFlag
         public var times: Int
+        /// How many of the `times` reports the user has acknowledged (`spasm suggest --ack`).
+        public var acknowledged = 0
         /// "2026-01-05", the most recent report.
         public var last: String
         public var first: String
     }
 
-    public init(entries all: [Entry], period: ExportPeriod, dayStartHour: Int, pt: PTSchedule) {
+    /// The period of equal length before the summarised one, as far as the journal covers it.
+    public struct Comparison: Sendable {
+        /// Days of that period the journal covers: fewer than the period's when logging began inside it.
+        public var days: Int
+        public var episodeCount: Int
+        public var episodesPerWeek: Double { Double(episodeCount) / Double(days) * 7 }
+        public var severityMean: Double?
+    }
+
+    /// `acknowledged` holds the uuids of episodes whose red flags the user has acknowledged.
+    public init(entries all: [Entry], period: ExportPeriod, dayStartHour: Int, pt: PTSchedule, acknowledged: Set<UUID> = []) {
         self.period = period
+        self.dayStartHour = dayStartHour
         entries = all.filter { period.contains($0.at) }
+        previous = Self.comparison(all, period: period)
         let weekCount = max(1, (period.days + 6) / 7)
         weeks = (0..<weekCount).map { Week(start: CivilTime(period.start.addingTimeInterval(Double($0 * 7 * 86_400)), utcOffset: period.utcOffset).date) }
 
@@ -107,6 +131,11 @@ public struct PeriodSummary: Sendable {
                 let day = JournalDay(entry.at, utcOffset: entry.utcOffset, startHour: dayStartHour).dayNumber
                 if t.kind.isMedicine { medicineDays[t.kind, default: []].insert(day) }
                 if t.kind == .pt { ptByDay[day, default: 0] += 1 }
+            case .checkin(let p):
+                checkins.append((CivilTime(entry.at, utcOffset: entry.utcOffset).date, p.score))
+                let week = min(weeks.count - 1, max(0, Int(entry.at.timeIntervalSince(period.start) / (7 * 86_400))))
+                weeks[week].pegTotal += p.score
+                weeks[week].pegCount += 1
             case .activity:
                 break
             }
@@ -125,7 +154,25 @@ public struct PeriodSummary: Sendable {
             caffeineHalvesMg = (caffeine.first / (days / 2), caffeine.second / (days / 2))
         }
         ptAdherence = Self.adherence(period: period, dayStartHour: dayStartHour, pt: pt, loggedByDay: ptByDay)
-        redFlags = Self.redFlags(all)
+        redFlags = Self.redFlags(all, acknowledged: acknowledged)
+    }
+
+    /// Episodes in the stretch of `period`'s length that ends where it starts; it begins no earlier than
+    /// the first entry, so a journal started a month ago is not compared with three empty months.
+    static func comparison(_ all: [Entry], period: ExportPeriod) -> Comparison? {
+        let length = period.end.timeIntervalSince(period.start)
+        let before = all.lazy.filter { $0.at < period.start }
+        guard let first = before.map(\.at).min() else { return nil }
+        let start = max(period.start.addingTimeInterval(-length), first)
+        var count = 0, severity = 0
+        for entry in before where entry.at >= start {
+            guard let episode = entry.episode else { continue }
+            count += 1
+            severity += episode.severity.rawValue
+        }
+        let days = max(1, Int((period.start.timeIntervalSince(start) / 86_400).rounded(.up)))
+        return Comparison(days: min(days, period.days), episodeCount: count,
+                          severityMean: count > 0 ? Double(severity) / Double(count) : nil)
     }
 
     /// Sessions due on each journal day of the period, against those logged that day (extra ones do not
@@ -145,19 +192,21 @@ public struct PeriodSummary: Sendable {
         return due > 0 ? (logged, due) : nil
     }
 
-    static func redFlags(_ entries: [Entry]) -> [RedFlagReport] {
+    static func redFlags(_ entries: [Entry], acknowledged: Set<UUID>) -> [RedFlagReport] {
         var reports: [RedFlag: RedFlagReport] = [:]
         for entry in entries {
             guard let episode = entry.episode, !episode.redFlags.isEmpty else { continue }
             let date = CivilTime(entry.at, utcOffset: entry.utcOffset).date
+            let seen = acknowledged.contains(entry.uuid) ? 1 : 0
             for flag in episode.redFlags {
                 if var report = reports[flag] {
+                    report.acknowledged += seen
                     report.times += 1
                     report.first = min(report.first, date)
                     report.last = max(report.last, date)
                     reports[flag] = report
                 } else {
-                    reports[flag] = RedFlagReport(flag: flag, times: 1, last: date, first: date)
+                    reports[flag] = RedFlagReport(flag: flag, times: 1, acknowledged: seen, last: date, first: date)
                 }
             }
         }

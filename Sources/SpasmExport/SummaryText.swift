@@ -16,6 +16,28 @@ public enum SummaryText {
         "\(s.episodeCount) episode\(s.episodeCount == 1 ? "" : "s"), \(decimal(s.episodesPerWeek)) a week"
     }
 
+    /// "9.9 episodes a week, 12.1 in the 90 days before; mean severity 5.2/10, 6.0/10 before", or
+    /// "nothing was logged before this period".
+    public static func comparison(_ s: PeriodSummary) -> String {
+        guard let before = s.previous else { return "Nothing was logged before this period, so there is no comparison." }
+        let span = before.days == s.period.days ? "in the \(before.days) days before" : "in the \(before.days) day\(before.days == 1 ? "" : "s") logged before"
+        var text = "\(decimal(s.episodesPerWeek)) episodes a week, \(decimal(before.episodesPerWeek)) \(span)"
+        if let mean = s.severityMean, let earlier = before.severityMean {
+            text += "; mean severity \(decimal(mean))/10, \(decimal(earlier))/10 before"
+        }
+        return text
+    }
+
+    /// "PEG 6.3 on 2026-09-07 → 4.0 on 2026-11-30 (12 check-ins; 0-10, lower is better)", or how to start.
+    public static func peg(_ s: PeriodSummary) -> String {
+        guard let first = s.checkins.first, let last = s.checkins.last else {
+            return "no PEG check-ins in this period (spasm checkin, weekly)"
+        }
+        let count = "\(s.checkins.count) check-in\(s.checkins.count == 1 ? "" : "s"); 0-10, lower is better"
+        if s.checkins.count == 1 { return "PEG \(decimal(first.score)) on \(first.date) (\(count))" }
+        return "PEG \(decimal(first.score)) on \(first.date) → \(decimal(last.score)) on \(last.date) (\(count))"
+    }
+
     /// "mean 5.4/10, worst 9/10", or nil with no episodes.
     public static func severity(_ s: PeriodSummary) -> String? {
         guard let mean = s.severityMean, let worst = s.severityWorst else { return nil }
@@ -56,9 +78,22 @@ public enum SummaryText {
         }
     }
 
+    /// Days an over-the-counter NSAID label allows for pain "unless directed by a doctor" (US Drug Facts
+    /// label wording, shared/CLINICAL.md): the number a clinician compares NSAID days with.
+    public static let nsaidLabelDays = 10
+
     /// "NSAID on 12 days, muscle relaxant on 0 days, other medicine on 2 days"
     public static func medicationDays(_ s: PeriodSummary) -> String {
         s.medicationDayList.map { "\($0.kind.label) on \($0.days) day\($0.days == 1 ? "" : "s")" }.joined(separator: ", ")
+    }
+
+    /// "NSAID on 12 days (the label's limit for pain is 10 days unless a doctor directs)"; one line per kind.
+    public static func medicationDayLines(_ s: PeriodSummary) -> [String] {
+        s.medicationDayList.map { item in
+            var text = "\(item.kind.label) on \(item.days) day\(item.days == 1 ? "" : "s")"
+            if item.kind == .nsaid { text += " (the label's limit for pain is \(nsaidLabelDays) days unless a doctor directs)" }
+            return text
+        }
     }
 
     /// "212 mg a day on average; falling (260 → 164 mg a day)"
@@ -80,7 +115,9 @@ public enum SummaryText {
         s.redFlags.map { report in
             let urgency = report.flag.urgency == .now ? "urgent care" : "see a doctor soon"
             let when = report.times == 1 ? "on \(report.last)" : "\(report.times) times, \(report.first) to \(report.last)"
-            return "\(report.flag.symptom) [\(report.flag.rawValue)]: \(when) (\(urgency))"
+            let seen = report.acknowledged == report.times ? "acknowledged"
+                : report.acknowledged == 0 ? "not acknowledged" : "\(report.acknowledged) of \(report.times) acknowledged"
+            return "\(report.flag.symptom) [\(report.flag.rawValue)]: \(when) (\(urgency)); \(seen)"
         }
     }
 }

@@ -17,8 +17,9 @@ enum TextBytes {
         }
     }
 
-    /// The same text as `CivilTime.iso8601`: "2026-11-29T09:12:00+01:00", or "Z" at offset zero.
-    static func appendISO8601(_ instant: Date, utcOffset: Int, to bytes: inout [UInt8]) {
+    /// The same text as `CivilTime.iso8601`: "2026-11-29T09:12:00+01:00", or "Z" at offset zero; with
+    /// `zulu` false, "+00:00" there too (a clock time where the user was, not a time in UTC).
+    static func appendISO8601(_ instant: Date, utcOffset: Int, zulu: Bool = true, to bytes: inout [UInt8]) {
         let t = CivilTime(instant, utcOffset: utcOffset)
         appendDigits(t.year, 4, to: &bytes); bytes.append(0x2D)
         appendDigits(t.month, 2, to: &bytes); bytes.append(0x2D)
@@ -26,7 +27,7 @@ enum TextBytes {
         appendDigits(t.hour, 2, to: &bytes); bytes.append(0x3A)
         appendDigits(t.minute, 2, to: &bytes); bytes.append(0x3A)
         appendDigits(t.second, 2, to: &bytes)
-        guard utcOffset != 0 else { bytes.append(0x5A); return }
+        if utcOffset == 0, zulu { bytes.append(0x5A); return }
         bytes.append(utcOffset < 0 ? 0x2D : 0x2B)
         appendDigits(abs(utcOffset) / 3600, 2, to: &bytes); bytes.append(0x3A)
         appendDigits(abs(utcOffset) % 3600 / 60, 2, to: &bytes)

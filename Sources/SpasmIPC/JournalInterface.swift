@@ -30,7 +30,7 @@ public enum JournalInterface {
 
     /// The interface description served by GetInterfaceDescription.
     public static let description = """
-    # The spasm journal: neck and back spasm episodes, caffeine, treatments and activities.
+    # The spasm journal: neck and back spasm episodes, caffeine, treatments, activities and weekly check-ins.
     # Times are ISO 8601 with the UTC offset the user was at, e.g. 2026-11-29T09:12:00+01:00.
     interface io.spasm.Journal
 
@@ -60,6 +60,14 @@ public enum JournalInterface {
       name: ?string
     )
 
+    # The weekly check-in on pain and function (PEG): each 0-10, about the past week. pain: average
+    # pain; enjoyment and activity: how much pain interfered with enjoyment of life, with general activity.
+    type CheckIn (
+      pain: int,
+      enjoyment: int,
+      activity: int
+    )
+
     # Something the user did, whether or not a spasm followed. name: lower-case, the same names as
     # an episode's triggers. minutes: 1-1440, or null for a moment or when not said.
     type Activity (
@@ -67,7 +75,7 @@ public enum JournalInterface {
       minutes: ?int
     )
 
-    # One journal entry; exactly one of episode, caffeine, treatment, activity is set, as kind says.
+    # One journal entry; exactly one of episode, caffeine, treatment, activity, checkin is set, as kind says.
     # utc_offset repeats the offset of at, in seconds; on input it may be left out, and must agree.
     type Entry (
       id: ?int,
@@ -79,7 +87,8 @@ public enum JournalInterface {
       episode: ?Episode,
       caffeine: ?Caffeine,
       treatment: ?Treatment,
-      activity: ?Activity
+      activity: ?Activity,
+      checkin: ?CheckIn
     )
 
     # Saves a new entry. Idempotent: an entry whose uuid is already saved is returned as saved.
@@ -99,7 +108,7 @@ public enum JournalInterface {
 
     method Get(id: int) -> (entry: ?Entry)
 
-    # Entries from (inclusive) to (exclusive), oldest first. kinds: episode, caffeine, treatment, activity.
+    # Entries from (inclusive) to (exclusive), oldest first. kinds: episode, caffeine, treatment, activity, checkin.
     method Entries(from: ?string, to: ?string, kinds: ?[]string) -> (entries: []Entry)
 
     # The most recent episode that has not ended.

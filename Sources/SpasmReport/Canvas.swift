@@ -78,15 +78,32 @@ final class Canvas {
     // MARK: Text
 
     /// Lays out plain text (never markup: notes are shown as typed) in `width` points, wrapping words.
-    func text(_ text: String, _ font: Font, width: Double? = nil, align: Alignment = .left) -> TextBlock {
+    /// With `maxLines`, text beyond that many lines ends in "…" and the block says it was cut; the first
+    /// `boldPrefix` bytes are set in bold (an attribute, so the text itself is never read as markup).
+    func text(_ text: String, _ font: Font, width: Double? = nil, align: Alignment = .left, maxLines: Int? = nil, boldPrefix: Int = 0) -> TextBlock {
         let layout = pango_layout_new(pango)!
         pango_layout_set_font_description(layout, font.description)
         if let width {
             pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
             pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         }
+        if let maxLines {
+            // A negative height counts lines per paragraph: one paragraph, at most `maxLines` lines.
+            pango_layout_set_single_paragraph_mode(layout, 1)
+            pango_layout_set_height(layout, Int32(-maxLines))
+            pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
+        }
         pango_layout_set_alignment(layout, align.pango)
         pango_layout_set_text(layout, text, -1)
+        if boldPrefix > 0 {
+            let attributes = pango_attr_list_new()
+            let bold = pango_attr_weight_new(PANGO_WEIGHT_BOLD)!
+            bold.pointee.start_index = 0
+            bold.pointee.end_index = guint(boldPrefix)
+            pango_attr_list_insert(attributes, bold)
+            pango_layout_set_attributes(layout, attributes)
+            pango_attr_list_unref(attributes)
+        }
         var w: Int32 = 0, h: Int32 = 0
         pango_layout_get_size(layout, &w, &h)
         return TextBlock(layout: layout, width: Double(w) / Double(PANGO_SCALE), height: Double(h) / Double(PANGO_SCALE))
@@ -130,6 +147,9 @@ final class TextBlock {
         self.width = width
         self.height = height
     }
+
+    /// Whether `maxLines` cut the text short.
+    var isCut: Bool { pango_layout_is_ellipsized(layout) != 0 }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
 }

@@ -7,9 +7,10 @@ import SpasmExport
 ///
 ///     spasm-render --from ISO --to ISO [--paper a4|letter] [--day-start-hour 4]
 ///                  [--pt-times 08:00,18:00] [--pt-weekdays mon,tue,...] [--advice FILE] [--activities FILE]
-///                  < backup.json > report.pdf
+///                  [--acknowledged UUID,UUID,...] < backup.json > report.pdf
 ///
-/// Entries before `--from` count only towards the red flags ever reported. `spasm export --format pdf`
+/// Entries before `--from` count towards the red flags ever reported and, in the period of equal
+/// length before it, the comparison; `--acknowledged` names the episodes whose red flags were acknowledged. `spasm export --format pdf`
 /// runs it; it is a separate program so that `spasm` never loads cairo and pango.
 public enum RenderCommand {
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
@@ -23,7 +24,8 @@ public enum RenderCommand {
             do { entries = try JournalBackup.decode(input) } catch {
                 throw RenderError("standard input: \(error.description)")
             }
-            var summary = PeriodSummary(entries: entries, period: options.period, dayStartHour: options.dayStartHour, pt: options.pt)
+            var summary = PeriodSummary(entries: entries, period: options.period, dayStartHour: options.dayStartHour, pt: options.pt,
+                                        acknowledged: options.acknowledged)
             summary.activities = options.activities
             let pdf = try ReportDocument.render(summary, advice: options.advice, paper: options.paper)
             let code = pdf.withUnsafeBytes { spasm_write_all(STDOUT_FILENO, $0.baseAddress, UInt($0.count)) }
@@ -45,6 +47,8 @@ public enum RenderCommand {
         var pt = PTSchedule(Configuration.defaults)
         /// The current suggestions for page one (`--advice FILE`, JSON as `spasm suggest --json` encodes them).
         var advice: [Advice] = []
+        /// Episodes whose red flags the user acknowledged.
+        var acknowledged: Set<UUID> = []
         /// The activity comparison over the period (`--activities FILE`, JSON as ActivityRisk encodes it).
         var activities: ActivityRisk?
 
@@ -71,6 +75,11 @@ public enum RenderCommand {
                     throw UsageError(description: "--advice names a file of suggestions that cannot be read: \(path)")
                 }
                 advice = decoded
+            }
+            if let text = values["acknowledged"] {
+                let uuids = text.split(separator: ",").map { UUID(uuidString: String($0)) }
+                guard !uuids.contains(nil) else { throw UsageError(description: "--acknowledged takes UUIDs separated by commas") }
+                acknowledged = Set(uuids.compactMap { $0 })
             }
             if let path = values["activities"] {
                 guard let data = FileManager.default.contents(atPath: path),

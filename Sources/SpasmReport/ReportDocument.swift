@@ -2,34 +2,38 @@ import Foundation
 import SpasmCore
 import SpasmExport
 
-/// The PDF for an appointment: the summary page, then the full log, every page numbered.
+/// The PDF for an appointment: the summary page, then the log one block per day, every page numbered.
+///
+/// Everything is measured first and laid down pages by `PageFlow`, so no text crosses the footer line
+/// or lands on other text: what does not fit on page one moves on, and page one says so.
 public enum ReportDocument {
     public static func render(_ summary: PeriodSummary, advice: [Advice] = [], paper: PaperSize) throws -> Data {
         let (width, height) = paper.points
         let canvas = Canvas(width: width, height: height)
         canvas.setMetadata(title: "Neck and back spasm journal, \(summary.period.description)")
-        let table = LogTable(entries: summary.entries, canvas: canvas)
-        let top = ReportStyle.margin + 22
-        let footer = 30.0
-        let pages = table.pages(available: height - top - 16 - ReportStyle.margin - footer)
-        let total = 1 + pages.count
+        let continued = canvas.text("Continued on page 2.", ReportStyle.small, width: width - 2 * ReportStyle.margin)
+        var flow = PageFlow(top: ReportStyle.margin, bottom: ReportStyle.contentBottom(pageHeight: height),
+                            pageOneReserve: continued.height + 6)
+        let summaryPage = SummaryPage(summary: summary, advice: advice, canvas: canvas)
+        let log = DayLog(entries: summary.entries, dayStartHour: summary.dayStartHour, canvas: canvas)
+        flow.place(summaryPage.sections() + [log.section(title: "Log by day, \(summary.period.description)")])
 
-        SummaryPage(summary: summary, advice: advice, canvas: canvas).draw()
-        drawFooter(canvas, page: 1, of: total, period: summary.period)
-        for (index, range) in pages.enumerated() {
-            canvas.newPage()
-            canvas.write("Full log, \(summary.period.description)", ReportStyle.heading, x: ReportStyle.margin, y: ReportStyle.margin)
-            table.draw(range, top: top)
-            drawFooter(canvas, page: index + 2, of: total, period: summary.period)
+        for page in 0..<flow.pageCount {
+            if page > 0 { canvas.newPage() }
+            flow.draw(page: page)
+            if page == 0, flow.pageOneOverflowed {
+                canvas.draw(continued, x: ReportStyle.margin, y: flow.bottom - continued.height, .muted)
+            }
+            drawFooter(canvas, page: page + 1, of: flow.pageCount, period: summary.period)
         }
         return try canvas.finish()
     }
 
     private static func drawFooter(_ canvas: Canvas, page: Int, of total: Int, period: ExportPeriod) {
-        let y = canvas.height - ReportStyle.margin + 8
-        canvas.line(from: (ReportStyle.margin, y - 4), to: (canvas.width - ReportStyle.margin, y - 4), .rule, width: 0.3)
-        canvas.write("spasm journal, \(period.description)", ReportStyle.small, x: ReportStyle.margin, y: y, .muted)
-        canvas.write("Page \(page) of \(total)", ReportStyle.small, x: ReportStyle.margin, y: y,
-                     width: canvas.width - 2 * ReportStyle.margin, .muted, align: .right)
+        let y = ReportStyle.footerLine(pageHeight: canvas.height)
+        let width = canvas.width - 2 * ReportStyle.margin
+        canvas.line(from: (ReportStyle.margin, y), to: (canvas.width - ReportStyle.margin, y), .rule, width: 0.3)
+        canvas.write("spasm journal, \(period.description)", ReportStyle.small, x: ReportStyle.margin, y: y + 4, width: width, .muted)
+        canvas.write("Page \(page) of \(total)", ReportStyle.small, x: ReportStyle.margin, y: y + 4, width: width, .muted, align: .right)
     }
 }

@@ -5,8 +5,11 @@ struct WeeklyChart {
     let summary: PeriodSummary
     let canvas: Canvas
 
-    /// Draws the chart with its title and legend in the box; returns the bottom edge.
-    func draw(x: Double, y top: Double, width: Double, height: Double) -> Double {
+    /// The height `draw` uses, title, legend and date labels included.
+    static let height = 92.0
+
+    /// Draws the chart with its title and legend, `height` points tall from `top`.
+    func draw(x: Double, y top: Double, width: Double) {
         var y = top + canvas.write("Episodes per week, by severity", ReportStyle.heading, x: x, y: top) + 4
         let colors: [Color] = [.mild, .moderate, .severe]
         var legendX = x
@@ -21,7 +24,7 @@ struct WeeklyChart {
         let most = max(1, weeks.map(\.total).max() ?? 1)
         let axis = 22.0
         let plotX = x + axis, plotWidth = width - axis
-        let plotHeight = height - 16
+        let plotHeight = top + Self.height - 14 - y
         canvas.line(from: (plotX, y + plotHeight), to: (plotX + plotWidth, y + plotHeight), .muted)
         canvas.write("\(most)", ReportStyle.small, x: x, y: y - 4, .muted)
         canvas.write("0", ReportStyle.small, x: x, y: y + plotHeight - 8, .muted)
@@ -42,6 +45,5 @@ struct WeeklyChart {
                 canvas.write("week of \(last.start)", ReportStyle.small, x: plotX, y: y + plotHeight + 3, width: plotWidth, .muted, align: .right)
             }
         }
-        return y + plotHeight + 14
     }
 }

@@ -9,12 +9,14 @@ enum EntryRows {
                ep.region, ep.side, ep.severity, ep.ended_at, ep.ended_utc_offset,
                c.milligrams, c.drink, c.servings,
                t.kind AS treatment, t.minutes, t.relief, t.name,
-               a.name AS activity, a.minutes AS activity_minutes
+               a.name AS activity, a.minutes AS activity_minutes,
+               p.pain, p.enjoyment, p.activity AS peg_activity
         FROM entry e
         LEFT JOIN episode ep ON ep.entry_id = e.id
         LEFT JOIN caffeine c ON c.entry_id = e.id
         LEFT JOIN treatment t ON t.entry_id = e.id
         LEFT JOIN activity a ON a.entry_id = e.id
+        LEFT JOIN checkin p ON p.entry_id = e.id
         """
 
     // MARK: Writing
@@ -36,7 +38,7 @@ enum EntryRows {
     static func overwrite(_ entry: Entry, id: EntryID, db: Database, now: Date) throws {
         try db.execute(sql: "UPDATE entry SET at = ?, utc_offset = ?, note = ?, updated_at = ? WHERE id = ?",
                        arguments: [Journal.seconds(entry.at), entry.utcOffset, entry.note, Journal.seconds(now), id])
-        for table in ["episode_trigger", "episode_red_flag", "episode", "caffeine", "treatment", "activity"] {
+        for table in ["episode_trigger", "episode_red_flag", "episode", "caffeine", "treatment", "activity", "checkin"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE entry_id = ?", arguments: [id])
         }
         try insertBody(entry.body, id: id, db: db)
@@ -63,6 +65,9 @@ enum EntryRows {
         case .treatment(let t):
             try db.execute(sql: "INSERT INTO treatment (entry_id, kind, minutes, relief, name) VALUES (?, ?, ?, ?, ?)",
                            arguments: [id, t.kind.rawValue, t.minutes, t.relief, t.name])
+        case .checkin(let p):
+            try db.execute(sql: "INSERT INTO checkin (entry_id, pain, enjoyment, activity) VALUES (?, ?, ?, ?)",
+                           arguments: [id, p.pain, p.enjoyment, p.activity])
         case .activity(let a):
             try db.execute(sql: "INSERT INTO activity (entry_id, name, minutes) VALUES (?, ?, ?)", arguments: [id, a.name, a.minutes])
         }
@@ -143,6 +148,11 @@ enum EntryRows {
                 throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "treatment #\(id) has an unknown kind")
             }
             body = .treatment(Treatment(unchecked: treatment, minutes: row["minutes"], relief: row["relief"], name: row["name"]))
+        case .checkin:
+            guard let pain = row["pain"] as Int?, let enjoyment = row["enjoyment"] as Int?, let activity = row["peg_activity"] as Int? else {
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "check-in #\(id) has no answers")
+            }
+            body = .checkin(CheckIn(unchecked: pain, enjoyment: enjoyment, activity: activity))
         case .activity:
             guard let name: String = row["activity"] else {
                 throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "activity #\(id) has no name")

@@ -10,7 +10,7 @@ extension Journal {
 
     /// Entries from `start` (inclusive) on, oldest first, holding only what statistics and suggestions
     /// read: time, offset, region, severity, triggers, red flags, caffeine mg, treatment kind and relief,
-    /// activity name and minutes.
+    /// activity name and minutes (check-ins are not among them).
     ///
     /// No notes, no episode ends, medicine names or drinks, and `analysisUUID` for every uuid: never write
     /// these back. Columns are read by position and no uuid is parsed, so a ten-year journal loads several
@@ -28,7 +28,8 @@ extension Journal {
                     LEFT JOIN caffeine c ON c.entry_id = e.id
                     LEFT JOIN treatment t ON t.entry_id = e.id
                     LEFT JOIN activity a ON a.entry_id = e.id
-                    WHERE e.deleted_at IS NULL AND e.at >= ? ORDER BY e.at, e.id
+                    WHERE e.deleted_at IS NULL AND e.at >= ? AND e.kind IN ('episode', 'caffeine', 'treatment', 'activity')
+                    ORDER BY e.at, e.id
                     """, arguments: [since])
                 while let row = try rows.next() {
                     let id: EntryID = row[0]

@@ -137,6 +137,15 @@ enum Schema {
         CREATE INDEX activity_by_name ON activity(name);
         CREATE INDEX episode_trigger_by_tag ON episode_trigger(tag);
         """, then: widenEntryKinds),
+        .init("v7: PEG check-ins", """
+        -- PEG check-ins (Krebs et al. 2009): three answers 0-10 about the past week.
+        CREATE TABLE checkin (
+            entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,
+            pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+            enjoyment INTEGER NOT NULL CHECK (enjoyment BETWEEN 0 AND 10),
+            activity INTEGER NOT NULL CHECK (activity BETWEEN 0 AND 10)
+        );
+        """),
     ]
 
     /// Lets `entry.kind` hold 'activity' and 'checkin' (the weekly check-in's entries) as well.

@@ -9,7 +9,7 @@ import Testing
 /// The command line as `spasm` parses it: every command, the subcommand-alone parse `main` uses,
 /// what the help lists, and how failures become exit statuses.
 @Suite struct CommandLineTests {
-    static let names = ["glance", "log", "end", "caffeine", "treat", "activity", "today", "history", "suggest", "stats", "edit", "delete", "undo",
+    static let names = ["glance", "log", "end", "caffeine", "treat", "activity", "checkin", "today", "history", "suggest", "stats", "edit", "delete", "undo",
                         "reminders", "done", "snooze", "skip", "relief", "pause", "resume", "status", "config", "export", "import"]
 
     /// Parsed the way `spasm` does: by the subcommand the line names, alone.

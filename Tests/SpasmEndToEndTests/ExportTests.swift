@@ -12,7 +12,7 @@ import Testing
         let restored = SpasmRunner()
         let imported = try restored("import", original.file("backup.json"))
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == "Imported 9 entries (4 episodes, 2 caffeine, 3 treatments, 0 activities); 0 already in the journal.\n")
+        #expect(imported.stdout == "Imported 9 entries (4 episodes, 2 caffeine, 3 treatments, 0 activities, 0 checkins); 0 already in the journal.\n")
         let second = try restored("export", "--format", "json")
         #expect(second.status == 0)
         #expect(second.stdout == (try original.read("backup.json")))
@@ -31,8 +31,23 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
         #expect(report?["already_present"] as? Int == 9)
-        #expect(report?["added"] as? [String: Int] == ["episode": 0, "caffeine": 0, "treatment": 0, "activity": 0])
+        #expect(report?["added"] as? [String: Int] == ["episode": 0, "caffeine": 0, "treatment": 0, "activity": 0, "checkin": 0])
         #expect(try spasm.entries().count == 9)
+    }
+
+    @Test func csvIntoAMissingDirectoryCreatesItPrivate() throws {
+        let spasm = SpasmRunner()
+        try spasm.makeExportJournal()
+        let result = try spasm("export", "--format", "csv", "-o", spasm.file("new/tables/"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: spasm.file("new/tables"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+        for table in ["episodes", "caffeine", "treatments"] {
+            #expect(FileManager.default.fileExists(atPath: spasm.file("new/tables/\(table).csv")))
+        }
+        // The user's own clock with its offset: the journal was written at Europe/Berlin's.
+        let caffeine = try spasm.read("new/tables/caffeine.csv")
+        #expect(caffeine.range(of: #"T\d\d:\d\d:\d\d\+0[12]:00,"#, options: .regularExpression) != nil, "\(caffeine)")
     }
 
     @Test func csvParsesWithPythonAndFormulasAreNeutralised() throws {

@@ -34,6 +34,25 @@ import Testing
         #expect(text.contains("Page 1 of"))
     }
 
+    /// Page one in the order a clinician asks, with the period before and whether each red flag was seen.
+    @Test func pageOneComparesWithThePeriodBeforeAndSaysWhatWasAcknowledged() throws {
+        let spasm = SpasmRunner()
+        try spasm.makeExportJournal()
+        #expect(try spasm("export", "--format", "pdf", "--since", "2d", "-o", spasm.file("before.pdf")).status == 0)
+        var text = try spasm.tool("pdftotext", "-f", "1", "-l", "1", spasm.file("before.pdf"), "-").stdout
+        #expect(text.range(of: #"episodes a week, [0-9.]+ in the \d+ days? (logged )?before"#, options: .regularExpression) != nil, "\(text)")
+        #expect(text.contains("(urgent care); not acknowledged"), "\(text)")
+        let order = ["Episodes per week", "Red flags ever reported", "Medication days", "Treatments tried", "PT routine", "Activities: spasms within"]
+        let positions = order.compactMap { text.range(of: $0)?.lowerBound }
+        #expect(positions.count == order.count && positions == positions.sorted(), "\(text)")
+
+        #expect(try spasm("suggest", "--ack").status == 0)
+        #expect(try spasm("export", "--format", "pdf", "--since", "2d", "-o", spasm.file("after.pdf")).status == 0)
+        text = try spasm.tool("pdftotext", "-f", "1", "-l", "1", spasm.file("after.pdf"), "-").stdout
+        #expect(text.contains("(urgent care); acknowledged"), "\(text)")
+        #expect(text.contains("NSAID on 0 days (the label's limit for pain is 10 days"), "\(text)")
+    }
+
     @Test func everyNoteIsInTheLogAndFontsAreEmbedded() throws {
         let spasm = SpasmRunner()
         try spasm.makeExportJournal()

@@ -38,6 +38,18 @@ import SpasmCore
     }
 }
 
+@Suite struct CSVClockTests {
+    /// A spreadsheet shows the user's own clock: local time with its offset, "+00:00" rather than "Z".
+    @Test func timesAreTheLocalClockWithTheirOffset() {
+        let instant = Date(timeIntervalSince1970: 1_796_114_220)   // 2026-12-01T08:37:00Z
+        let berlin = Entry(uuid: Fixtures.uuid(1), at: instant, utcOffset: 3600, body: .caffeine(CaffeineIntake(milligrams: 96, drink: "coffee")))
+        var london = berlin
+        london.utcOffset = 0
+        #expect(CSVExport.render(.caffeine, entries: [berlin]).contains(",2026-12-01T09:37:00+01:00,coffee,"))
+        #expect(CSVExport.render(.caffeine, entries: [london]).contains(",2026-12-01T08:37:00+00:00,coffee,"))
+    }
+}
+
 @Suite struct TextBytesTests {
     @Test(arguments: [0, 3600, -18_000, 19_800, -34_200])
     func timesReadAsCivilTimeWritesThem(offset: Int) {

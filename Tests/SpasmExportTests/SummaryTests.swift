@@ -51,7 +51,7 @@ import SpasmCore
         let s = summary([old] + Fixtures.journal)
         #expect(s.episodeCount == 4)
         #expect(s.redFlags.map(\.flag) == [.saddleNumbness, .armWeakness, .fever])
-        #expect(SummaryText.redFlags(s)[0] == "numbness around the genitals, buttocks or anus [saddle-numbness]: on 2026-01-13 (urgent care)")
+        #expect(SummaryText.redFlags(s)[0] == "numbness around the genitals, buttocks or anus [saddle-numbness]: on 2026-01-13 (urgent care); not acknowledged")
     }
 
     @Test func anEmptyPeriodSaysSo() {

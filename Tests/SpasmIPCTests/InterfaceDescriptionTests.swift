@@ -14,6 +14,7 @@ import Testing
         #"{"id":2,"uuid":"9e2f5a60-3b1c-4c8e-9d7a-2b4c6d8e0f1a","kind":"caffeine","at":"2026-11-28T09:00:00+01:00","utc_offset":3600,"note":"x","caffeine":{"milligrams":80,"drink":"coffee","servings":1}}"#,
         #"{"id":3,"uuid":"ae2f5a60-3b1c-4c8e-9d7a-2b4c6d8e0f1a","kind":"treatment","at":"2026-11-28T10:00:00+01:00","utc_offset":3600,"note":"x","treatment":{"kind":"nsaid","minutes":15,"relief":3,"name":"ibuprofen"}}"#,
         #"{"id":4,"uuid":"be2f5a60-3b1c-4c8e-9d7a-2b4c6d8e0f1a","kind":"activity","at":"2026-11-28T11:00:00+01:00","utc_offset":3600,"note":"x","activity":{"name":"lifting","minutes":30}}"#,
+        #"{"id":5,"uuid":"ce2f5a60-3b1c-4c8e-9d7a-2b4c6d8e0f1a","kind":"checkin","at":"2026-11-29T10:00:00+01:00","utc_offset":3600,"note":"x","checkin":{"pain":6,"enjoyment":5,"activity":7}}"#,
     ]
     static let reminder = #"{"number":17,"kind":"ice-on","due":"2026-11-28T10:00:00+01:00","state":"shown","urgency":"normal","title":"Ice now","body":"b","reason":"r","answers":["done","snooze","skip"]}"#
     static let request = #""request":"0b1e2c4d-1111-4222-8333-944455556666""#
@@ -110,7 +111,7 @@ struct MessageCheck: Sendable {
     }
 
     /// `kind` decides which of these an entry carries, so each is required when named and absent otherwise.
-    static let oneOf: Set<String> = ["Entry.episode", "Entry.caffeine", "Entry.treatment", "Entry.activity"]
+    static let oneOf: Set<String> = ["Entry.episode", "Entry.caffeine", "Entry.treatment", "Entry.activity", "Entry.checkin"]
 
     func check(against fields: [InterfaceDescription.Field], named what: String, in interface: InterfaceDescription) {
         let objects = samples.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }

@@ -45,10 +45,10 @@ import Testing
         #expect(entries[0].note == "after the drive")
         #expect(entries[1].caffeine?.milligrams == 96 && entries[2].treatment?.relief == 4)
         #expect(try journal.acknowledgedRedFlags() == [1])
-        // ... the file is version 6, sound, its foreign keys intact and the constraint widened
+        // ... the file is at the current version, sound, its foreign keys intact and the constraint widened
         let queue = try DatabaseQueue(path: file.path)
         try queue.read { db in
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 6)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == Schema.currentVersion)
             #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_schema WHERE name = 'entry'") ?? ""

@@ -92,6 +92,8 @@ struct DailyTotals: Sendable {
                     let old = relief[t.kind] ?? (0, 0)
                     relief[t.kind] = (old.sum + rating, old.count + 1)
                 }
+            case .checkin:
+                break
             case .activity(let a):
                 activities.append(ActivityPoint(name: a.name, start: at, end: a.end(from: at), day: day))
                 if activityDayOffset[day] == nil { activityDayOffset[day] = entry.utcOffset }

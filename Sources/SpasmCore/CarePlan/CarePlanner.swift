@@ -6,7 +6,7 @@ import Foundation
 /// - Ice (then heat after the acute window, or as soon as the user logs heat) in sessions with an
 ///   "off" reminder, at the configured interval up to a daily cap, while the latest episode is open;
 ///   short supine-rest breaks in the acute window; the PT routine at its times every chosen weekday;
-///   one caffeine nudge a day at most; a red flag at once, whatever the hour.
+///   one caffeine nudge a day at most; the weekly PEG check-in; a red flag at once, whatever the hour.
 /// - Quiet hours and a pause hold back everything but urgent red flags: a reminder moves to their end
 ///   when it is still of use then, and is otherwise recorded as missed.
 /// - A reminder that fell due more than `missed_after_minutes` ago without being shown is missed.
@@ -26,6 +26,7 @@ public enum CarePlanner {
         draft.addRedFlags(for: recent.episodes)
         draft.addCaffeineNudges(for: recent.caffeine)
         draft.addPTRoutine()
+        draft.addCheckIn(after: recent.checkins)
         return draft.plan()
     }
 }
@@ -100,6 +101,8 @@ struct RecentEntries {
     var episodes: [Entry] = []
     var heatTreatments: [Entry] = []
     var caffeine: [Entry] = []
+    /// PEG check-ins: one logged this week makes the weekly reminder unnecessary.
+    var checkins: [Entry] = []
 
     init(_ entries: [Entry], context: PlanContext) {
         let settings = context.settings
@@ -111,6 +114,7 @@ struct RecentEntries {
             case .episode: episodes.append(entry)
             case .treatment(let t) where t.kind == .heat: heatTreatments.append(entry)
             case .caffeine where entry.at >= caffeineSince: caffeine.append(entry)
+            case .checkin: checkins.append(entry)
             default: break
             }
         }

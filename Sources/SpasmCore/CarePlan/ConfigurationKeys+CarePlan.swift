@@ -19,6 +19,14 @@ extension ConfigurationKeys {
         integer("reminders.snooze_minutes", 1...24 * 60, \.reminders.snoozeMinutes),
         integer("reminders.missed_after_minutes", 1...7 * 24 * 60, \.reminders.missedAfterMinutes),
         integer("reminders.horizon_hours", 1...7 * 24, \.reminders.horizonHours),
+        Key(key: "reminders.checkin_weekday", apply: { configuration, value in
+            guard case .string(let text) = value, let day = Weekday(parsing: text) else {
+                return "expected a weekday such as \"sun\", got \(value.tomlText)"
+            }
+            configuration.reminders.checkinWeekday = day
+            return nil
+        }, show: { quoted($0.reminders.checkinWeekday.rawValue) }),
+        time("reminders.checkin_time", \.reminders.checkinTime),
         Key(key: "pt.routine", apply: { configuration, value in
             guard case .string(let name) = value, !name.isEmpty else { return "expected a routine name in quotes, got \(value.tomlText)" }
             configuration.pt.routine = name

@@ -14,6 +14,8 @@ public enum ReminderKind: String, Sendable, Codable, CaseIterable {
     case ptRoutine = "pt-routine"
     case caffeineNudge = "caffeine"
     case redFlag = "red-flag"
+    /// The weekly PEG check-in (`spasm checkin`).
+    case checkin
     /// "Better / Same / Worse" after a session ended.
     case relief
 }

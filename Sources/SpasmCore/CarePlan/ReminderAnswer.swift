@@ -12,6 +12,8 @@ public enum ReminderAnswer: String, Sendable, Codable, CaseIterable {
         case .relief: [.better, .same, .worse]
         // A red flag is acknowledged, never put off.
         case .redFlag: [.done]
+        // Answered by logging it (`spasm checkin`), which takes the reminder away.
+        case .checkin: [.snooze, .skip]
         default: [.done, .snooze, .skip]
         }
     }

@@ -35,6 +35,10 @@ public struct ReminderSettings: Sendable, Equatable {
     public var missedAfterMinutes = 120
     /// How far ahead the plan lists reminders.
     public var horizonHours = 24
+    /// The weekday and time of the weekly PEG check-in reminder (product choice: Sunday evening, when
+    /// the week it asks about is complete).
+    public var checkinWeekday = Weekday.sun
+    public var checkinTime = TimeOfDay(hour: 18, minute: 0)!
 
     public init() {}
 }

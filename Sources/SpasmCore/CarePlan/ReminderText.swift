@@ -51,6 +51,12 @@ enum ReminderText {
          + "Cutting down caffeine can help with spasms.")
     }
 
+    static func checkin() -> Text {
+        ("Weekly check-in: pain and function",
+         "Three numbers, 0-10, about the past week: your average pain, and how much pain interfered with "
+         + "enjoyment of life and with general activity. In a terminal: spasm checkin --pain N --enjoyment N --activity N")
+    }
+
     static func redFlag(advice: String, urgent: Bool) -> Text {
         (urgent ? "Get medical help now" : "See a doctor soon", advice)
     }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import SpasmCore
+
+extension Spasm {
+    struct CheckIn: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "checkin", _superCommandName: "spasm",
+            abstract: "The weekly check-in on pain and function (PEG): three numbers, 0-10, about the past week.",
+            discussion: """
+            --pain       your pain on average in the past week (0 no pain, 10 as bad as you can imagine)
+            --enjoyment  how much pain interfered with your enjoyment of life (0 not at all, 10 completely)
+            --activity   how much pain interfered with your general activity (0 not at all, 10 completely)
+            The score is their mean; the PDF report shows it week by week. (PEG: Krebs et al. 2009.)
+            Example: 'spasm checkin --pain 6 --enjoyment 5 --activity 7'.
+            """
+        )
+
+        @Option(help: "Average pain in the past week, 0-10.") var pain: Int?
+        @Option(help: "Interference with enjoyment of life in the past week, 0-10.") var enjoyment: Int?
+        @Option(help: "Interference with general activity in the past week, 0-10.") var activity: Int?
+        @Option(help: "When (default: now).") var at: String?
+        @Option(help: "Free text; - reads it from standard input.") var note: String?
+        @OptionGroup var journal: JournalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            guard let pain, let enjoyment, let activity else {
+                let missing = [("--pain", pain), ("--enjoyment", enjoyment), ("--activity", activity)].filter { $0.1 == nil }.map(\.0)
+                throw InputError("checkin", "needs all three answers; missing: \(missing.joined(separator: ", "))",
+                                 hint: "e.g. spasm checkin --pain 6 --enjoyment 5 --activity 7")
+            }
+            let context = try Context(journal)
+            let answers = try SpasmCore.CheckIn(pain: pain, enjoyment: enjoyment, activity: activity)
+            let at = try context.past(at)
+            let entry = Entry(at: at, utcOffset: context.utcOffset(at: at), note: try context.note(note), body: .checkin(answers))
+            try entry.validate()
+            let saved = try context.openJournal().add(entry, now: context.now)
+            if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
+        }
+    }
+}
