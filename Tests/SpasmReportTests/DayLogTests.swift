@@ -6,10 +6,13 @@ import SpasmExport
 
 /// The log a clinician scans: one block per day, so 90 days of an ordinary journal fit in a few pages.
 @Suite struct DayLogTests {
-    /// 90 days at about 1.4 episodes, 3.5 drinks and one treatment a day, and six suggestions.
-    static func ordinaryReport(paper: PaperSize) throws -> (PDFLayout, PeriodSummary) {
+    /// 90 days at about 1.4 episodes, 3.5 drinks and one treatment a day, and its suggestions: the
+    /// journal the page bound was set for, which logs no activities (`activities` adds some a day).
+    static func ordinaryReport(paper: PaperSize, activities: Double = 0) throws -> (PDFLayout, PeriodSummary) {
         let end = Date(timeIntervalSince1970: 1_796_000_000)
-        let entries = SyntheticJournal.ordinary(end: end, years: 90.0 / 365).entries()
+        var journal = SyntheticJournal.ordinary(end: end, years: 90.0 / 365)
+        journal.activitiesPerDay = activities
+        let entries = journal.entries()
         let period = ExportPeriod(start: end.addingTimeInterval(-90 * 86_400), end: end, utcOffset: 3600)
         let summary = PeriodSummary(entries: entries, period: period, dayStartHour: 4, pt: PTSchedule(minutesOfDay: [480, 1080], weekdays: Set(0...6)))
         // The suggestions spasm gives for this journal (six of them, as `spasm suggest` shows).
@@ -30,6 +33,13 @@ import SpasmExport
         #expect(summary.entries.count > 450)   // really ~5.9 entries a day
         #expect(layout.pages.count <= 6, "\(layout.pages.count) pages")
         #expect(PageOneFitsTests.problems(layout, paper: paper).isEmpty)
+    }
+
+    @Test func withThreeActivitiesADayTheLogStillFitsInEightPages() throws {
+        // Each activity is a few words on its day's line: two pages more over 90 days, no overflow.
+        let (layout, _) = try Self.ordinaryReport(paper: .a4, activities: 3)
+        #expect(layout.pages.count <= 8, "\(layout.pages.count) pages")
+        #expect(PageOneFitsTests.problems(layout, paper: .a4).isEmpty)
     }
 
     @Test func eachDayIsOneBlockWithItsCaffeineTotal() throws {

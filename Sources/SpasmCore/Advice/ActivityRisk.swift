@@ -24,8 +24,12 @@ struct ActivityPoint: Sendable {
 /// interval for p gives an exact interval for r without iteration, even with a handful of episodes.
 ///
 /// Only days with at least one activity logged count; a day with none is unknown, not "did nothing",
-/// else the tags on episodes would make every tag look risky. A tag on an episode (`--trigger`)
-/// says the activity happened in the window before it: it counts as done at the middle of that window.
+/// else the tags on episodes would make every tag look risky. For the same reason a tag on an
+/// episode (`--trigger`) is not counted as a time the activity was done: it is written only when an
+/// episode followed, so counting it would put into the exposed time exactly the times that were
+/// followed by a spasm and none of those that were not (selection on the outcome; with tags drawn at
+/// random, 8 of 8 activities came out "risky" in a synthetic 90-day journal). Tags are counted and
+/// shown, and an activity known only from tags asks to be logged with `spasm activity`.
 /// Activities are compared each on its own; Holm's correction keeps the chance of naming any
 /// activity by chance at most the significance level.
 public struct ActivityRisk: Sendable, Equatable, Codable {
@@ -120,7 +124,7 @@ extension ActivityRisk {
         episodes = onsets.count
         episodesOnUnrecordedDays = outside
 
-        // Each activity's times: logged ones, then tags not already covered by a logged time.
+        // Each activity's times: the logged ones only (tags are outcome-selected, see above).
         var occurrences: [String: [(start: Double, end: Double)]] = [:]
         var logged = Set<String>()
         for point in totals.activities where point.day >= start && point.start <= nowSeconds {
@@ -128,15 +132,13 @@ extension ActivityRisk {
             logged.insert(point.name)
         }
         for name in occurrences.keys { occurrences[name]!.sort { $0.start < $1.start } }
-        var tagged: [String: [(start: Double, end: Double)]] = [:], tags: [String: Int] = [:]
+        var tags: [String: Int] = [:]
         for point in totals.points where point.day >= start && point.at <= nowSeconds {
             for tag in point.triggers {
                 tags[tag, default: 0] += 1
-                let covered = Self.covers(occurrences[tag] ?? [], point.at, window: window)
-                if !covered { tagged[tag, default: []].append((point.at - window / 2, point.at - window / 2)) }
+                if occurrences[tag] == nil { occurrences[tag] = [] }
             }
         }
-        for (tag, times) in tagged { occurrences[tag] = ((occurrences[tag] ?? []) + times).sorted { $0.start < $1.start } }
 
         var estimates = occurrences.map { name, times in
             Self.estimate(name, times: times, tags: tags[name] ?? 0, taggedOnly: !logged.contains(name), window: window, recorded: recorded,
@@ -207,16 +209,6 @@ extension ActivityRisk {
         estimate.compared = n > 0 && count >= settings.activityMinTimes
             && t0 >= Double(settings.activityMinUnexposedWindows) * window
         return estimate
-    }
-
-    /// Whether a logged time (sorted by start; none lasts over a day) has `t` within its window.
-    static func covers(_ times: [(start: Double, end: Double)], _ t: Double, window: Double) -> Bool {
-        var i = firstIndex(in: times, where: { $0.start >= t - window - 86_400 })
-        while i < times.count, times[i].start <= t {
-            if t <= times[i].end + window { return true }
-            i += 1
-        }
-        return false
     }
 
     /// The first index whose element satisfies `predicate`, which must be false then true along the array.
