@@ -13,7 +13,7 @@ extension Spasm {
             its numbers and the least data it needs; with too little data it says what it needs. \
             A red flag logged in the last advice.window_days days stays on top until acknowledged with --ack.
 
-            Activities ('spasm activity', and 'spasm log --trigger') are compared within you: episodes per hour \
+            Activities logged with 'spasm activity' are compared within you: episodes per hour \
             in the advice.activity_window_hours (2) after each activity began, or while it lasted, against episodes \
             per hour in the rest of the time you were recording. Only days with at least one activity logged count; \
             a day with none is unknown, not "did nothing". The estimate is an incidence rate ratio with an exact \
@@ -25,7 +25,9 @@ extension Spasm {
             48-50 h before) samples two control windows per episode because its exposures were recalled at \
             interview; a journal records activities as they happen, so all the recorded time can serve as the \
             reference, and the exact interval holds with a handful of episodes. It shows what your journal shows, \
-            not that an activity is to blame: log activities on ordinary days too, or the comparison cannot be made.
+            not that an activity is to blame: log activities on ordinary days too, or the comparison cannot be made. \
+            A 'spasm log --trigger' tag is kept and shown but not counted as a time the activity was done: it is \
+            written only when a spasm followed, so counting it would make every tagged activity look risky.
             """
         )
 
