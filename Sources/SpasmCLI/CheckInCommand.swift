@@ -1,5 +1,6 @@
 import ArgumentParser
 import SpasmCore
+import SpasmTerminal
 
 extension Spasm {
     struct CheckIn: ParsableCommand {
@@ -20,10 +21,42 @@ extension Spasm {
         @Option(help: "Interference with general activity in the past week, 0-10.") var activity: Int?
         @Option(help: "When (default: now).") var at: String?
         @Option(help: "Free text; - reads it from standard input.") var note: String?
+        @Flag(name: .customLong("no-input"), help: "Never ask, even on a terminal: a missing answer is an error.")
+        var noInput = false
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 
+        /// The three PEG questions, in the scale's words; on a terminal each missing answer is asked.
+        static let questions: [(option: String, question: String, anchors: String)] = [
+            ("pain", "What number best describes your pain on average in the past week?", "0 no pain, 10 as bad as you can imagine"),
+            ("enjoyment", "How much has pain interfered with your enjoyment of life in the past week?", "0 not at all, 10 completely"),
+            ("activity", "How much has pain interfered with your general activity in the past week?", "0 not at all, 10 completely"),
+        ]
+
+        static func ask(_ prompter: Prompter, given: [Int?]) throws(PromptCancelled) -> [Int?] {
+            var answers = given
+            for (index, item) in questions.enumerated() where answers[index] == nil {
+                prompter.say(item.question, .question)
+                prompter.say(item.anchors + ".")
+                answers[index] = try prompter.ask("\(item.option.capitalized):") { text throws(InputError) in
+                    guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (0...10).contains(value) else {
+                        throw InputError(item.option, "'\(text)' is not a whole number from 0 to 10")
+                    }
+                    return value
+                }
+            }
+            return answers
+        }
+
         func run() throws {
+            var answered: [Int?] = [pain, enjoyment, activity]
+            if answered.contains(where: { $0 == nil }),
+               let asked = try Questions.ask(allowed: !noInput && !output.json && note != "-", { prompter in
+                   try Self.ask(prompter, given: answered)
+               }) {
+                answered = asked
+            }
+            let (pain, enjoyment, activity) = (answered[0], answered[1], answered[2])
             guard let pain, let enjoyment, let activity else {
                 let missing = [("--pain", pain), ("--enjoyment", enjoyment), ("--activity", activity)].filter { $0.1 == nil }.map(\.0)
                 throw InputError("checkin", "needs all three answers; missing: \(missing.joined(separator: ", "))",

@@ -167,3 +167,20 @@ import SpasmTerminal
         #expect(throws: PromptCancelled.self) { try Spasm.ActivityCommand.askName(Prompter(terminal), offered: []) }
     }
 }
+
+/// `spasm checkin` on a terminal: each missing PEG answer asked in the scale's words.
+@Suite struct CheckInQuestionTests {
+    @Test func onlyTheMissingAnswersAreAskedAndABadOneAgain() throws {
+        let terminal = MemoryTerminal(keys: MemoryTerminal.typing("11\r5\r7\r"), columns: 80)
+        let answers = try Spasm.CheckIn.ask(Prompter(terminal), given: [6, nil, nil])
+        #expect(answers == [6, 5, 7])
+        #expect(!terminal.plainOutput.contains("pain on average"))
+        #expect(terminal.plainOutput.contains("interfered with your enjoyment of life"))
+        #expect(terminal.plainOutput.contains("'11' is not a whole number from 0 to 10"))
+    }
+
+    @Test func endOfInputWritesNothing() {
+        let terminal = MemoryTerminal(keys: [], columns: 80)
+        #expect(throws: PromptCancelled.self) { try Spasm.CheckIn.ask(Prompter(terminal), given: [nil, nil, nil]) }
+    }
+}
