@@ -47,7 +47,7 @@ import Glibc
         #expect(json?["running"] as? Bool == true)
         #expect(json?["served_journal"] as? String == journal)
         #expect(json?["same_journal"] as? Bool == true)
-        #expect(daemon.stop() == 0)
+        #expect(daemon.stop() == 0, "\(daemon.log())")
     }
 
     @Test func statusSaysWhenSpasmdServesAnotherFile() throws {
@@ -57,7 +57,7 @@ import Glibc
         #expect(status.status == 0)
         #expect(status.stdout.contains("spasmd serves \(journal), but this command uses \(other): set SPASM_DB the same for both."),
                 "\(status.stdout)")
-        #expect(daemon.stop() == 0)
+        #expect(daemon.stop() == 0, "\(daemon.log())")
     }
 
     @Test func aWriteBySqliteItselfBringsAReplan() throws {
@@ -74,7 +74,7 @@ import Glibc
         let wrote = try spasm.run("/usr/bin/sqlite3", [journal, sql])
         #expect(wrote.status == 0, "\(wrote.stderr)")
         #expect(DesktopSession.waitFor(timeout: .seconds(3)) { shown("Ice now, 15 min") == 1 }, "\(desktop.printed().map(\.summary))")
-        #expect(daemon.stop() == 0)
+        #expect(daemon.stop() == 0, "\(daemon.log())")
     }
 
     @Test func anImportBringsAReplan() throws {
@@ -86,7 +86,7 @@ import Glibc
         let imported = try spasm("import", backup)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(DesktopSession.waitFor(timeout: .seconds(3)) { shown("Ice now, 15 min") == 1 }, "\(desktop.printed().map(\.summary))")
-        #expect(daemon.stop() == 0)
+        #expect(daemon.stop() == 0, "\(daemon.log())")
     }
 
     @Test func doneFromTheCommandLineTakesTheNotificationOffTheDesktop() throws {
@@ -103,6 +103,6 @@ import Glibc
         // Recorded once; nothing came back on screen.
         #expect(try spasm.entries().filter { $0["kind"] as? String == "treatment" }.count == 1)
         #expect(shown("Ice now, 15 min") == 1)
-        #expect(daemon.stop() == 0)
+        #expect(daemon.stop() == 0, "\(daemon.log())")
     }
 }
