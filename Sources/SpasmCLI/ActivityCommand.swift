@@ -27,14 +27,13 @@ extension Spasm {
         @Option(name: .customLong("for"), help: "How long it lasted: 30m, 2h, 1h30m (up to 24h).") var duration: String?
         @Option(help: "Free text; - reads it from standard input.") var note: String?
         @Flag(help: "Log a name close to one already in the journal as a new name.") var new = false
-        @Flag(name: .customLong("no-input"), help: "Never ask, even on a terminal: a missing name is an error.")
-        var noInput = false
+        @OptionGroup var questions: QuestionOptions
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let context = try Context(journal)
-            let name = try self.name ?? Questions.ask(allowed: !noInput && !output.json && note != "-") { prompter in
+            let name = try self.name ?? Questions.ask(allowed: questions.allowed(json: output.json, note: note)) { prompter in
                 try Self.askName(prompter, offered: Self.knownNames(context))
             }
             guard let name else { throw InputError("name", "missing", hint: "e.g. 'spasm activity lifting --for 30m'") }

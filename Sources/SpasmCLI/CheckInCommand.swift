@@ -21,8 +21,7 @@ extension Spasm {
         @Option(help: "Interference with general activity in the past week, 0-10.") var activity: Int?
         @Option(help: "When (default: now).") var at: String?
         @Option(help: "Free text; - reads it from standard input.") var note: String?
-        @Flag(name: .customLong("no-input"), help: "Never ask, even on a terminal: a missing answer is an error.")
-        var noInput = false
+        @OptionGroup var questions: QuestionOptions
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 
@@ -51,7 +50,7 @@ extension Spasm {
         func run() throws {
             var answered: [Int?] = [pain, enjoyment, activity]
             if answered.contains(where: { $0 == nil }),
-               let asked = try Questions.ask(allowed: !noInput && !output.json && note != "-", { prompter in
+               let asked = try Questions.ask(allowed: questions.allowed(json: output.json, note: note), { prompter in
                    try Self.ask(prompter, given: answered)
                }) {
                 answered = asked

@@ -43,8 +43,7 @@ extension Spasm {
         @Option(help: "Free text, up to 1 MiB; - reads it from standard input. Tab and newline are kept; other control characters are rejected.") var note: String?
         @Option(help: "When it started: now, 14:30, 20m ago, yesterday 21:30, monday 08:00, ISO 8601.") var at: String?
         @Option(help: "When it ended, if it already has.") var end: String?
-        @Flag(name: .customLong("no-input"), help: "Never ask, even on a terminal: a missing region or severity is an error.")
-        var noInput = false
+        @OptionGroup var questions: QuestionOptions
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 
@@ -57,7 +56,7 @@ extension Spasm {
             let context = try Context(journal)
             // The terminal is looked at only when something is missing: the usual flag path pays nothing.
             let asked = missesAnswers
-                ? try Questions.ask(allowed: !noInput && !output.json && note != "-") { prompter in
+                ? try Questions.ask(allowed: questions.allowed(json: output.json, note: note)) { prompter in
                     try askAndMake(flags: flags, context: context, prompter: prompter)
                 }
                 : nil

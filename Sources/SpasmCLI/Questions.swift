@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SpasmTerminal
 
@@ -12,4 +13,14 @@ enum Questions {
         defer { terminal.close() }
         return try body(Prompter(terminal))
     }
+}
+
+/// `--no-input`, shared by the commands that ask: whether a missing answer may be asked for.
+struct QuestionOptions: ParsableArguments {
+    @Flag(name: .customLong("no-input"), help: "Never ask, even on a terminal: a missing answer is an error.")
+    var noInput = false
+
+    /// Asking is allowed unless --no-input, --json (a script reads the output) or a note read from
+    /// standard input (which is then not the person).
+    func allowed(json: Bool, note: String?) -> Bool { !noInput && !json && note != "-" }
 }

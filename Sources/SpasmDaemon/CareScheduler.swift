@@ -20,8 +20,6 @@ public final class CareScheduler: @unchecked Sendable {
     private let timer: TimerSource
     /// Coalesces a burst of journal writes into one replan shortly after the first of them.
     private let settle: TimerSource
-    /// The journal changed since the last plan.
-    private var stale = false
     /// The journal's change mark as of the last plan, to tell a commit from any other touch of the file.
     private var mark: [Int] = []
     /// The file was touched and the settle timer will look whether a commit landed; `rechecks` counts
@@ -82,7 +80,6 @@ public final class CareScheduler: @unchecked Sendable {
 
     /// Works out the plan at this moment, records what was missed, shows what is due, re-arms the timer.
     public func replan() {
-        stale = false
         let now = now()
         do {
             let snapshot = try book.plan(now: now, desktop: desktop)
@@ -110,24 +107,18 @@ public final class CareScheduler: @unchecked Sendable {
     /// The journal file changed on disk (the watcher saw its main file or write-ahead log written).
     /// The settle timer looks 50 ms later whether a commit landed, once for a burst of writes.
     public func journalFileChanged() {
-        guard !checking, !stale else { return }
+        guard !checking else { return }
         checking = true
         rechecks = 0
         settle.arm(after: .milliseconds(50))
     }
 
-    /// Something was written to the journal: the plan and the suggestions may have changed. The
-    /// replan comes 50 ms later, once for a burst of writes; a call that reads the plan does it first.
-    public func journalChanged() {
-        needsReview = true
-        stale = true
-        settle.arm(after: .milliseconds(50))
-    }
-
-    private func settled() {
-        if !stale, (try? book.journal.changeMark()) ?? [] != mark { stale = true; needsReview = true }
-        if stale {
+    /// The settle timer fired: replan if a commit landed since the last plan, else look again a
+    /// little later, at most twice.
+    func settled() {
+        if journalMoved {
             checking = false
+            needsReview = true
             replan()
         } else if checking, rechecks < 2 {
             // A writer's last frame reaches the log before its fsync and before the commit is visible
@@ -149,9 +140,15 @@ public final class CareScheduler: @unchecked Sendable {
         }
     }
 
-    /// The plan as of the latest write.
+    /// A commit landed since the last plan, by anyone: SQLite's change mark moved.
+    private var journalMoved: Bool { (try? book.journal.changeMark()) ?? [] != mark }
+
+    /// The plan as of the latest commit, even one the settle timer has not looked at yet.
     private func current() {
-        if stale || snapshot == nil { replan() }
+        if snapshot == nil || journalMoved {
+            needsReview = true
+            replan()
+        }
     }
 
     private func deliver(_ group: ReminderGroup, numbers: [Int], now: Date) {

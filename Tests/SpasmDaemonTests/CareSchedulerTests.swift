@@ -245,10 +245,11 @@ final class TestClock: @unchecked Sendable {
     /// The journal as the CLI (or any other writer) changes it: the same store code over the same file.
     var book: CareBook { CareBook(journal: journal, configuration: configuration, calendar: calendar) }
 
-    /// What spasmd does once the watcher has seen a commit: the settle timer's replan.
+    /// What spasmd does once the watcher has seen the file touched: the settle timer looks whether a
+    /// commit landed (the journal's change mark) and replans.
     func noticed(_ scheduler: CareScheduler) {
-        scheduler.journalChanged()
-        scheduler.replan()
+        scheduler.journalFileChanged()
+        scheduler.settled()
         pump(scheduler)
     }
 
@@ -316,9 +317,7 @@ final class TestClock: @unchecked Sendable {
 
     /// A write reached the journal: the scheduler replans as its settle timer would, 50 ms later.
     func written(_ scheduler: CareScheduler) {
-        scheduler.journalChanged()
-        scheduler.replan()
-        base.pump(scheduler)
+        base.noticed(scheduler)
     }
 
     var suggestions: [DesktopNotification] { base.desktop.shown.filter { $0.category == "x-spasm.suggestion" } }
