@@ -2,7 +2,7 @@
 # The Debian package as a user meets it, on a root made fresh for the test: a private mount
 # namespace with overlays (their upper layers on a tmpfs) over /usr, /etc and /var, so dpkg, apt and
 # the maintainer scripts run for real while the machine's own files stay untouched; the Swift
-# toolchain is hidden under an empty tmpfs. Installs the package with apt, runs `spasm log neck 3`
+# toolchain and /usr/local are hidden under empty tmpfs mounts. Installs the package with apt, runs `spasm log neck 3`
 # and `spasm history`, starts a real systemd user manager, which starts spasmd and its socket as the
 # package enabled them for every user, then removes and purges the package and checks that no file
 # it installed is left, spasmd is stopped and the journal is kept. Prints "ok: ..." lines.
@@ -25,7 +25,10 @@ for dir in usr etc var; do
     mount -t overlay overlay -o "lowerdir=/$dir,upperdir=$layers/$dir.upper,workdir=$layers/$dir.work" "/$dir"
 done
 toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")
-mount -t tmpfs tmpfs "$toolchain"
+# A fresh machine's /usr/local is empty: a development install there (scripts/install as root)
+# would come first on PATH and in the user unit search path, and hide what the package installed.
+mount -t tmpfs tmpfs /usr/local
+[ ! -d "$toolchain" ] || mount -t tmpfs tmpfs "$toolchain"
 ! command -v swift >/dev/null || fail "the Swift toolchain is still visible at $toolchain"
 
 # A session as systemd makes one: runtime directory, and root's home (systemd's %h) on a tmpfs.
