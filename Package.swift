@@ -1,23 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The Debian package (scripts/package sets SPASM_SHARED_RUNTIME=1) links every program against one
-// copy of the Swift runtime, shipped privately in /usr/lib/spasm and found relative to the program:
-// the four programs each carrying Foundation and ICU come to 231 MB stripped, the package to 73 MB
-// installed. It costs (bench/package, 2026-12-03): `spasm log` 39.7 M instructions instead of 22.0 M
-// (the loader binds the runtime's symbols), spasmd 27.7 MB resident at rest instead of 15.4 MB.
-// scripts/install and the tests build programs that carry their own runtime.
-let sharedRuntime = Context.environment["SPASM_SHARED_RUNTIME"] == "1"
-
-/// Where a program installed `up` directories below /usr finds the private runtime, or nothing when
-/// the runtime is linked in.
-func privateRuntime(_ up: String) -> [String] {
-    sharedRuntime ? ["-no-toolchain-stdlib-rpath", "-Xlinker", "-rpath=$ORIGIN/\(up)lib/spasm"] : []
-}
-
-/// link/libstdc++.so links libstdc++ statically (see Sources/spasmd/link/README.md); the shared
-/// Swift runtime loads the shared libstdc++, and a second copy would only add to it.
-let staticLibstdcxx = sharedRuntime ? [] : ["-L", Context.packageDirectory + "/Sources/spasmd/link"]
+/// link/libstdc++.so links libstdc++ statically (see Sources/spasmd/link/README.md).
+let staticLibstdcxx = ["-L", Context.packageDirectory + "/Sources/spasmd/link"]
 
 // Module boundaries follow DESIGN.md: a pure core, the SQLite store, the Varlink protocol, the
 // systemd glue, the daemon's composition, the command tree, and thin entry points.
@@ -51,7 +36,7 @@ let package = Package(
         .systemLibrary(name: "CNotify", pkgConfig: "libnotify", providers: [.apt(["libnotify-dev"])]),
         .target(name: "SpasmNotify", dependencies: ["CLinux"]),
         // libnotify, GLib and GIO live only in `spasm-notify`, which spasmd runs while notifications need it.
-        .target(name: "SpasmLibnotify", dependencies: ["SpasmNotify", "CNotify"]),
+        .target(name: "SpasmLibnotify", dependencies: ["SpasmNotify", "CNotify", "CLinux"]),
         .target(name: "SpasmDaemon", dependencies: [
             "CLinux", "SpasmCore", "SpasmStore", "SpasmIPC", "SpasmSystemd", "SpasmNotify",
             .product(name: "Logging", package: "swift-log"),
@@ -71,11 +56,7 @@ let package = Package(
             dependencies: ["SpasmCLI"],
             // A fully static `spasm` skips the dynamic loader's relocations: about a third of the
             // start-up of a command typed many times a day (bench/run measures it).
-            // With the shared runtime: no dynamic symbol table for the libraries' lookups to search
-            // first, and packed relative relocations (bench/package measures the start).
-            linkerSettings: [.unsafeFlags(sharedRuntime ? privateRuntime("../") + [
-                "-use-ld=lld", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
-            ] : ["-static-executable"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
             name: "spasmd",
@@ -89,15 +70,12 @@ let package = Package(
                 "-Xlinker", "--symbol-ordering-file=" + Context.packageDirectory + "/Sources/spasmd/link/spasmd.order",
                 "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                 "-Xlinker", "--no-export-dynamic",
-            ] + privateRuntime("../"), .when(platforms: [.linux], configuration: .release))]
+            ], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(name: "spasm-synth", dependencies: ["SpasmCore", "SpasmStore"]),
         // Runs the systemd glue in a process of its own, under systemd-socket-activate or a journald stand-in.
         .executableTarget(name: "spasm-systemd-probe", dependencies: ["SpasmSystemd"]),
-        .executableTarget(
-            name: "spasm-render", dependencies: ["SpasmReport"],
-            linkerSettings: [.unsafeFlags(privateRuntime("../../"), .when(platforms: [.linux], configuration: .release))]
-        ),
+        .executableTarget(name: "spasm-render", dependencies: ["SpasmReport"]),
         .executableTarget(name: "spasm-plan-bench", dependencies: ["SpasmCore", "SpasmStore"]),
         // Shows spasmd's notifications through libnotify, on the session bus its environment names,
         // while spasmd needs it; linked like spasmd (but without an order file) to stay small meanwhile.
@@ -106,7 +84,26 @@ let package = Package(
             dependencies: ["SpasmLibnotify"],
             linkerSettings: [.unsafeFlags(staticLibstdcxx + [
                 "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
-            ] + privateRuntime("../../"), .when(platforms: [.linux], configuration: .release))]
+            ], .when(platforms: [.linux], configuration: .release))]
+        ),
+        // The Debian package's one program: spasm, spasmd, spasm-render or spasm-notify by the name it
+        // is run as, so one copy of the Swift runtime, Foundation and ICU serves all four (each
+        // carries 35 MB of ICU data alone). The libraries of a single mode (libsystemd; cairo and
+        // pango; libnotify and GLib) are loaded when that mode starts (CLazyLibraries), so they cost
+        // `spasm log` nothing; --as-needed drops them from the link. Linked like spasmd otherwise.
+        .target(name: "CLazyLibraries"),
+        .executableTarget(
+            name: "spasm-multicall",
+            dependencies: ["SpasmCLI", "SpasmDaemon", "SpasmReport", "SpasmLibnotify", "CLazyLibraries"],
+            linkerSettings: [
+                .unsafeFlags(["-Xlinker", "--as-needed"]),
+                .unsafeFlags(staticLibstdcxx + [
+                    "-use-ld=lld", "-Xclang-linker", "-no-pie",
+                    "-Xlinker", "--symbol-ordering-file=" + Context.packageDirectory + "/Sources/spasmd/link/spasmd.order",
+                    "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                    "-Xlinker", "--no-export-dynamic",
+                ], .when(platforms: [.linux], configuration: .release)),
+            ]
         ),
         // A private desktop (dbus-daemon, Xvfb, dunst) for tests that need a real notification server.
         .target(name: "DesktopSession", path: "Tests/Support/DesktopSession"),

@@ -4,12 +4,15 @@
 # the maintainer scripts run for real while the machine's own files stay untouched; the Swift
 # toolchain and /usr/local are hidden under empty tmpfs mounts. Installs the package with apt, runs `spasm log neck 3`
 # and `spasm history`, starts a real systemd user manager, which starts spasmd and its socket as the
-# package enabled them for every user, then removes and purges the package and checks that no file
-# it installed is left, spasmd is stopped and the journal is kept. Prints "ok: ..." lines.
+# package enabled them for every user, and a notification server (KDE Plasma's stand-in) on that
+# manager's session bus, which spasmd shows the episode's first reminder on through spasm-notify;
+# then removes and purges the package and checks that no file it installed is left, spasmd is
+# stopped and the journal is kept. Prints "ok: ..." lines.
 #   Tests/scripts/debian-package.sh DEB            (as root)
 set -euo pipefail
 trap 'echo "FAIL: line $LINENO: $BASH_COMMAND"' ERR
 DEB=$(realpath "$1")
+STANDIN=$(realpath "$(dirname "$0")/desktop-standin.py")
 
 if [ -z "${SPASM_IN_NAMESPACE:-}" ]; then
     exec env SPASM_IN_NAMESPACE=1 unshare -m "$0" "$@"
@@ -19,6 +22,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 # The upper layers on a tmpfs over /mnt, seen only in this namespace.
 layers=/mnt
 mount -t tmpfs tmpfs "$layers"
+cp "$STANDIN" "$layers/desktop-standin.py"
 mkdir "$layers/usr.lower" && mount --bind /usr "$layers/usr.lower"
 for dir in usr etc var; do
     mkdir "$layers/$dir.upper" "$layers/$dir.work"
@@ -58,15 +62,17 @@ zcat /usr/share/man/man1/spasm.1.gz | head -1 | grep -q "\"spasm $version\"" || 
 grep -q "<release version=\"$version\"" /usr/share/metainfo/io.spasm.spasm.metainfo.xml || fail "metainfo does not name $version"
 echo "ok: spasm $version, spasmd, the man page and the metainfo name one version"
 
+for link in /usr/bin/spasmd /usr/libexec/spasm/spasm-render /usr/libexec/spasm/spasm-notify; do
+    [ -L "$link" ] && [ "$(readlink -f "$link")" = /usr/bin/spasm ] || fail "$link is not a link to /usr/bin/spasm"
+done
 for program in /usr/bin/spasm /usr/bin/spasmd /usr/libexec/spasm/spasm-render /usr/libexec/spasm/spasm-notify; do
     libraries=$(ldd "$program")
     ! grep -q 'not found' <<<"$libraries" || fail "$program: $(grep 'not found' <<<"$libraries")"
     ! grep -q "$toolchain" <<<"$libraries" || fail "$program loads from the toolchain"
     file -L "$program" | grep -q ', stripped' || fail "$program is not stripped"
 done
-! ldd /usr/bin/spasm | grep -E 'libcairo|libpango|libnotify|libglib' || fail "spasm loads cairo, pango or GLib"
-! ldd /usr/bin/spasmd | grep -E 'libcairo|libpango|libnotify|libglib' || fail "spasmd loads cairo, pango or GLib"
-echo "ok: programs stripped, every library found outside the toolchain; spasm and spasmd load no cairo, pango or GLib"
+! ldd /usr/bin/spasm | grep -E 'libcairo|libpango|libnotify|libglib|libsystemd' || fail "spasm loads cairo, pango, GLib or libsystemd at start"
+echo "ok: one program, stripped, spasmd and the helpers links to it; every library found outside the toolchain; it loads no cairo, pango, GLib or libsystemd at start"
 
 out=$(spasm log neck 3 2>&1) || fail "spasm log neck 3: $out"
 history=$(spasm history 2>&1) || fail "spasm history: $history"
@@ -89,10 +95,22 @@ for _ in $(seq 100); do [ "$(user is-active spasmd.service 2>/dev/null)" = activ
 [ "$(user is-active spasmd.socket)" = active ] || fail "the user manager did not start spasmd.socket: $(user status spasmd.socket 2>&1 | tail -3)"
 [ "$(user is-active spasmd.service)" = active ] || fail "spasmd did not start with the session: $(user status spasmd.service 2>&1 | tail -5)"
 [ "$(user show -p FragmentPath --value spasmd.service)" = /usr/lib/systemd/user/spasmd.service ] || fail "spasmd.service from $(user show -p FragmentPath --value spasmd.service)"
-[ "$(readlink -f "/proc/$(user show -p MainPID --value spasmd.service)/exe")" = /usr/bin/spasmd ] || fail "spasmd runs from elsewhere"
 daemon=$(user show -p MainPID --value spasmd.service)
+[ "$(tr '\0' ' ' <"/proc/$daemon/cmdline")" = "/usr/bin/spasmd " ] || fail "spasmd runs as $(tr '\0' ' ' <"/proc/$daemon/cmdline")"
+[ "$(readlink -f "/proc/$daemon/exe")" = /usr/bin/spasm ] || fail "spasmd runs from $(readlink -f "/proc/$daemon/exe")"
+grep -q libsystemd "/proc/$daemon/maps" || fail "spasmd did not load libsystemd"
 status=$(timeout 20 spasm status 2>&1) || fail "spasm status: $status"
-echo "ok: a new user manager starts spasmd.socket and /usr/bin/spasmd from the installed units; spasm status: $(head -1 <<<"$status")"
+echo "ok: a new user manager starts spasmd.socket and /usr/bin/spasmd from the installed units, with libsystemd loaded; spasm status: $(head -1 <<<"$status")"
+
+# The manager's session bus (dbus-user-session); spasm-notify shows the reminder on the first server.
+export DBUS_SESSION_BUS_ADDRESS=unix:path=$XDG_RUNTIME_DIR/bus
+/usr/bin/python3 "$layers/desktop-standin.py" plasma >"$layers/notified" 2>&1 &
+standin=$!
+trap 'kill $manager $standin 2>/dev/null || true' EXIT
+for _ in $(seq 150); do grep -q '^notify .*Ice' "$layers/notified" && break; sleep 0.1; done
+grep -q '^ready' "$layers/notified" || fail "the notification server stand-in did not start: $(cat "$layers/notified")"
+grep -q '^notify .*Ice' "$layers/notified" || fail "no reminder reached the notification server: $(cat "$layers/notified"); $(journalctl --user -u spasmd -n 5 2>&1 | tail -3)"
+echo "ok: spasmd showed '$(grep -m1 '^notify' "$layers/notified" | cut -d' ' -f3-)' through /usr/libexec/spasm/spasm-notify (libnotify loaded there)"
 
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq spasm >"$layers/apt.log" 2>&1 || fail "apt-get remove: $(tail -5 "$layers/apt.log")"
 [ "$(user is-active spasmd.socket)" != active ] || fail "spasmd.socket still listening after remove"
