@@ -91,18 +91,20 @@ let package = Package(
         // carries 35 MB of ICU data alone). The libraries of a single mode (libsystemd; cairo and
         // pango; libnotify and GLib) are loaded when that mode starts (CLazyLibraries), so they cost
         // `spasm log` nothing (debian/install-tree drops them from the dynamic section). Linked like
-        // spasmd, and position-dependent, as the static `spasm` is: no page of pointers to relocate
-        // at each start. bench/package, 2026-12-03: 61 MB for the four instead of 232 MB; `spasm log`
+        // spasmd, with an order file of its own (scripts/package-build puts each function in a section
+        // of its own), and position-dependent, as the static `spasm` is: no page of pointers to
+        // relocate at each start. bench/package, 2026-12-03: 61 MB for the four instead of 232 MB; `spasm log`
         // 26.1 M instructions (static spasm 24.3 M), 8.0 ms median (6.2 ms; C floor 3.0 ms);
         // spasmd 14.9 MB resident at rest (14.4 MB).
         .target(name: "CLazyLibraries"),
         .executableTarget(
             name: "spasm-multicall",
             dependencies: ["SpasmCLI", "SpasmDaemon", "SpasmReport", "SpasmLibnotify", "CLazyLibraries"],
+            exclude: ["link"],
             linkerSettings: [
                 .unsafeFlags(staticLibstdcxx + [
                     "-use-ld=lld", "-Xclang-linker", "-no-pie",
-                    "-Xlinker", "--symbol-ordering-file=" + Context.packageDirectory + "/Sources/spasmd/link/spasmd.order",
+                    "-Xlinker", "--symbol-ordering-file=" + Context.packageDirectory + "/Sources/spasm-multicall/link/spasm-multicall.order",
                     "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                     "-Xlinker", "--no-export-dynamic",
                 ], .when(platforms: [.linux], configuration: .release)),
