@@ -93,9 +93,9 @@ let package = Package(
         // `spasm log` nothing (debian/install-tree drops them from the dynamic section). Linked like
         // spasmd, with an order file of its own (scripts/package-build puts each function in a section
         // of its own), and position-dependent, as the static `spasm` is: no page of pointers to
-        // relocate at each start. bench/package, 2026-12-03: 61 MB for the four instead of 232 MB; `spasm log`
-        // 26.1 M instructions (static spasm 24.3 M), 8.0 ms median (6.2 ms; C floor 3.0 ms);
-        // spasmd 14.9 MB resident at rest (14.4 MB).
+        // relocate at each start. 2026-12-03: 60 MB for the four instead of 232 MB; `spasm log` 26.1 M
+        // instructions (the static spasm 24.3 M), 2.45x the C floor (bench/package); spasmd at rest
+        // on a desktop 14.3 MB resident (the static one 13.8 MB; bench/reminders).
         .target(name: "CLazyLibraries"),
         .executableTarget(
             name: "spasm-multicall",
