@@ -147,10 +147,12 @@ import Glibc
     /// and announces it, and spasmd reads it back with `gsettings get`.
     @Test func gnomeShowBannersOffHoldsRemindersUntilItIsOnAgain() throws {
         let dconf = try desktop.launch("/usr/libexec/dconf-service", environment: ["HOME": spasm.home])
+        // gsettings exits 0 when dconf-service is not on the bus yet (it only warns), so wait for its name.
+        try #require(DesktopSession.waitFor(timeout: .seconds(10)) { try desktop.ownsName("ca.desrt.dconf") }, "\(dconf.errors)")
         let gsettings = { (value: String) throws in
             let result = try spasm.run("/usr/bin/env", ["DBUS_SESSION_BUS_ADDRESS=\(desktop.busAddress)", "GSETTINGS_BACKEND=dconf",
                                                         "gsettings", "set", "org.gnome.desktop.notifications", "show-banners", value])
-            #expect(result.status == 0, "\(result.stderr)")
+            try #require(result.status == 0 && !result.stderr.contains("failed to commit"), "\(result.stderr)")
         }
         let daemon = try startDaemon(["XDG_CURRENT_DESKTOP": "GNOME"])
         try gsettings("false")

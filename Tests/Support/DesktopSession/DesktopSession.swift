@@ -120,10 +120,13 @@ public final class DesktopSession: @unchecked Sendable {
     }
 
     /// Whether some process owns org.freedesktop.Notifications on this bus.
-    public func serverOwnsName() throws -> Bool {
+    public func serverOwnsName() throws -> Bool { try ownsName("org.freedesktop.Notifications") }
+
+    /// Whether `name` has an owner on this desktop's session bus.
+    public func ownsName(_ name: String) throws -> Bool {
         let reply = try runToEnd(dbusSendPath, ["--session", "--dest=org.freedesktop.DBus", "--type=method_call", "--print-reply",
                                                 "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner",
-                                                "string:org.freedesktop.Notifications"], environment: environment)
+                                                "string:\(name)"], environment: environment)
         guard reply.status == 0 else { throw DesktopSessionError("dbus-send NameHasOwner failed: \(reply.errors)") }
         return reply.output.contains("boolean true")
     }
