@@ -48,7 +48,9 @@ extension Spasm {
             let store = try context.openJournal()
             try Vocabulary.check([activity.name], parameter: "activity", new: new, in: store)
             let saved = try store.add(entry, now: context.now)
-            if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
+            try reporting("#\(saved.id ?? 0) was logged") {
+                if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
+            }
         }
 
         /// One name, by its number among those the journal knows or in words, with the rules of --trigger.

@@ -29,7 +29,9 @@ extension Spasm {
             let entry = Entry(at: at, utcOffset: context.utcOffset(at: at), note: try context.note(note), body: .caffeine(intake))
             try entry.validate()
             let saved = try context.openJournal().add(entry, now: context.now)
-            if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
+            try reporting("#\(saved.id ?? 0) was logged") {
+                if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
+            }
         }
     }
 }

@@ -109,7 +109,9 @@ extension Spasm {
                 entry.body = .activity(changed)
             }
             let saved = try journalFile.update(entry, now: context.now)
-            if output.json { try JSONOutput.print(saved) } else { try say("Changed \(EntryText.line(saved))") }
+            try reporting("#\(saved.id ?? 0) was changed") {
+                if output.json { try JSONOutput.print(saved) } else { try say("Changed \(EntryText.line(saved))") }
+            }
         }
 
         private func refuseEpisodeFields(kind: String) throws {
@@ -138,7 +140,9 @@ extension Spasm {
         func run() throws {
             let context = try Context(journal)
             let deleted = try context.openJournal().delete(id: id, now: context.now)
-            if output.json { try JSONOutput.print(deleted) } else { try say("Deleted \(EntryText.line(deleted)) ('spasm undo' brings it back)") }
+            try reporting("#\(id) was deleted") {
+                if output.json { try JSONOutput.print(deleted) } else { try say("Deleted \(EntryText.line(deleted)) ('spasm undo' brings it back)") }
+            }
         }
     }
 
@@ -161,11 +165,13 @@ extension Spasm {
             guard let change = try context.openJournal().undo(now: context.now) else {
                 throw InputError("undo", "there is nothing to undo")
             }
-            if output.json { try JSONOutput.print(Result(undone: change.action, entry: change.entry)); return }
-            switch change.action {
-            case .add: try say("Undid the log of \(EntryText.line(change.entry)); it is removed")
-            case .edit: try say("Undid the change; back to \(EntryText.line(change.entry))")
-            case .delete: try say("Undid the delete; restored \(EntryText.line(change.entry))")
+            try reporting("the change to #\(change.entry.id ?? 0) was undone") {
+                if output.json { return try JSONOutput.print(Result(undone: change.action, entry: change.entry)) }
+                switch change.action {
+                case .add: try say("Undid the log of \(EntryText.line(change.entry)); it is removed")
+                case .edit: try say("Undid the change; back to \(EntryText.line(change.entry))")
+                case .delete: try say("Undid the delete; restored \(EntryText.line(change.entry))")
+                }
             }
         }
     }

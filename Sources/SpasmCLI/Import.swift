@@ -47,12 +47,14 @@ extension Spasm {
             var counts = Dictionary(uniqueKeysWithValues: Entry.Kind.allCases.map { ($0.rawValue, 0) })
             for entry in added { counts[entry.kind.rawValue, default: 0] += 1 }
             let report = Report(added: counts, alreadyPresent: entries.count - added.count)
-            if output.json { try JSONOutput.print(report); return }
-            let parts = Entry.Kind.allCases.map { kind in
-                let n = counts[kind.rawValue]!
-                return "\(n) " + (n == 1 || kind == .caffeine ? kind.rawValue : kind == .activity ? "activities" : kind.rawValue + "s")
+            try reporting("\(added.count) entr\(added.count == 1 ? "y was" : "ies were") imported") {
+                if output.json { return try JSONOutput.print(report) }
+                let parts = Entry.Kind.allCases.map { kind in
+                    let n = counts[kind.rawValue]!
+                    return "\(n) " + (n == 1 || kind == .caffeine ? kind.rawValue : kind == .activity ? "activities" : kind.rawValue + "s")
+                }
+                try say("Imported \(added.count) entr\(added.count == 1 ? "y" : "ies") (\(parts.joined(separator: ", "))); \(report.alreadyPresent) already in the journal.")
             }
-            try say("Imported \(added.count) entr\(added.count == 1 ? "y" : "ies") (\(parts.joined(separator: ", "))); \(report.alreadyPresent) already in the journal.")
         }
 
         /// The file's bytes, refusing anything larger than a backup can be before reading it.

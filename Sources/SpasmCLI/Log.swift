@@ -64,7 +64,9 @@ extension Spasm {
             let store = try context.openJournal()
             try Vocabulary.check(entry.episode?.triggers ?? [], parameter: "trigger", new: new, in: store)
             let saved = try store.add(entry, now: context.now)
-            if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
+            try reporting("#\(saved.id ?? 0) was logged") {
+                if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
+            }
         }
 
         /// The region or the severity is missing.

@@ -59,6 +59,10 @@ extension Spasm {
             let stored = try context.openCare().answer(number, with: answer, now: context.now)
             let reply = CareInterface.AnswerReply(number: number, kind: stored.kind.rawValue, state: stored.record.state.name,
                                                   treatmentID: stored.entryID)
+            try reporting("reminder \(number) was answered (\(answer.rawValue))") { try report(reply, answer: answer, context: context) }
+        }
+
+        private func report(_ reply: CareInterface.AnswerReply, answer: ReminderAnswer, context: Context) throws {
             if output.json { return try JSONOutput.print(reply) }
             var line: String
             switch answer {

@@ -12,6 +12,9 @@ enum StandardStream {
     struct Failure: Error, CustomStringConvertible {
         var stream: String
         var code: Int32
+        /// What the command had already written to the journal when the write failed ("#12 was
+        /// logged"): said, so that nobody runs the command again and records it twice.
+        var done: String? = nil
 
         /// The reader went away (`spasm history | head`): end quietly with 128 + SIGPIPE, as a
         /// program killed by SIGPIPE would, which is what shells and `head` expect.
@@ -20,7 +23,9 @@ enum StandardStream {
         /// 141 on a broken pipe, else 74 (EX_IOERR).
         var status: Int32 { isBrokenPipe ? 128 + SIGPIPE : 74 }
 
-        var description: String { "cannot write to \(stream): \(String(cString: strerror(code)))" }
+        var description: String {
+            "cannot write to \(stream): \(String(cString: strerror(code)))" + (done.map { " (\($0) all the same)" } ?? "")
+        }
     }
 
     /// Writes all of `bytes` to standard output.
@@ -53,6 +58,15 @@ enum StandardStream {
 /// broken pipe) rather than carry on with no way to report.
 func standardError(_ line: String) {
     do { try StandardStream.error(Data((line + "\n").utf8)) } catch { StandardStream.exit(for: error) }
+}
+
+/// Runs `report`, the output of a command whose work is already committed to the journal; if
+/// writing it fails, the failure says what was `done` all the same.
+func reporting(_ done: String, _ report: () throws -> Void) throws {
+    do { try report() } catch var failure as StandardStream.Failure {
+        failure.done = done
+        throw failure
+    }
 }
 
 /// Writes a line to standard output at once, so urgent text reaches the terminal before anything

@@ -102,6 +102,15 @@ expect "export csv -o the data directory is refused (73), no file made" 73 \
 
 # --- 3: failed writes to standard output and error --------------------------------------------
 expect "log --json > /dev/full: 74, not a crash" 74 'spasm log neck 3 --json > /dev/full'
+# The entry is committed before the output fails: the error says so, or a retry would log it twice.
+expect "log > /dev/full says the entry was logged all the same; one row" 0 \
+    'spasm log neck 3 --db "$W/full.sqlite" > /dev/full; s=$?; [ $s = 74 ] &&
+     grep -qx "spasm: cannot write to standard output: No space left on device (#1 was logged all the same)" "$W/err" &&
+     [ "$(spasm history --db "$W/full.sqlite" --json | grep -c "\"kind\" : \"episode\"")" = 1 ]'
+expect "undo > /dev/full says the undo was done all the same" 0 \
+    'spasm undo --db "$W/full.sqlite" --json > /dev/full; s=$?; [ $s = 74 ] &&
+     grep -q "(the change to #1 was undone all the same)$" "$W/err" &&
+     [ "$(spasm history --db "$W/full.sqlite" --json | grep -c "\"kind\" : \"episode\"")" = 0 ]'
 expect "history > /dev/full: 74" 74 'spasm history > /dev/full' "$J"
 expect "history --json > /dev/full: 74" 74 'spasm history --json > /dev/full' "$J"
 expect "export json > /dev/full: 74" 74 'spasm export --format json > /dev/full' "$J"
