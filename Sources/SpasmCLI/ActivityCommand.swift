@@ -23,9 +23,9 @@ extension Spasm {
         )
 
         @Argument(help: "What you did, e.g. lifting, \"desk work\", running; asked on a terminal when left out.") var name: String?
-        @Option(help: "When it started: now, 14:30, 20m ago, yesterday 21:30, ISO 8601 (default: now).") var at: String?
-        @Option(name: .customLong("for"), help: "How long it lasted: 30m, 2h, 1h30m (up to 24h).") var duration: String?
-        @Option(help: "Free text; - reads it from standard input.") var note: String?
+        @Option(help: EntryHelp.at("When it started")) var at: String?
+        @Option(name: .customLong("for"), help: ArgumentHelp("How long it lasted: 30m, 2h, 1h30m (up to 24h).", valueName: "duration")) var duration: String?
+        @Option(help: EntryHelp.note) var note: String?
         @Flag(help: "Log a name close to one already in the journal as a new name.") var new = false
         @OptionGroup var questions: QuestionOptions
         @OptionGroup var journal: JournalOptions

@@ -15,8 +15,8 @@ extension Spasm {
 
         @Argument(help: ArgumentHelp("A drink, a serving count (x2) and/or an amount (120mg).", valueName: "drink"))
         var words: [String] = []
-        @Option(help: "When (default: now).") var at: String?
-        @Option(help: "Free text; - reads it from standard input.") var note: String?
+        @Option(help: EntryHelp.at("When you had it")) var at: String?
+        @Option(help: EntryHelp.note) var note: String?
         @Flag(help: "Record 0 mg or an amount over the per-entry limit anyway.") var force = false
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions

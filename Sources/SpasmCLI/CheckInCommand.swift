@@ -19,8 +19,8 @@ extension Spasm {
         @Option(help: "Average pain in the past week, 0-10.") var pain: Int?
         @Option(help: "Interference with enjoyment of life in the past week, 0-10.") var enjoyment: Int?
         @Option(help: "Interference with general activity in the past week, 0-10.") var activity: Int?
-        @Option(help: "When (default: now).") var at: String?
-        @Option(help: "Free text; - reads it from standard input.") var note: String?
+        @Option(help: EntryHelp.at("When you answered")) var at: String?
+        @Option(help: EntryHelp.note) var note: String?
         @OptionGroup var questions: QuestionOptions
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions

@@ -19,15 +19,15 @@ extension Spasm {
         )
 
         @Argument(help: "The entry's id, as shown by 'spasm history'.") var id: EntryID
-        @Option(help: "When it happened (an episode: when it started).") var at: String?
-        @Option(help: "Free text; an empty string clears it.") var note: String?
+        @Option(help: EntryHelp.at("When it happened (an episode: when it started)", defaultNow: false)) var at: String?
+        @Option(help: ArgumentHelp("Free text, up to 1 MiB; - reads it from standard input; an empty string clears it.", valueName: "text")) var note: String?
         @Option var region: String?
         @Option var side: String?
         @Option var severity: String?
         @Option(help: "Replaces the episode's triggers (repeatable).") var trigger: [String] = []
         @Flag(help: "Remove all triggers from the episode.") var noTriggers = false
         @Option(name: .customLong("red-flag"), help: "Replaces the episode's red flags (repeatable).") var redFlag: [String] = []
-        @Option(help: "When the episode ended.") var end: String?
+        @Option(help: ArgumentHelp("When the episode ended.", valueName: "time")) var end: String?
         @Option(name: .customLong("caffeine"), help: "A caffeine entry's new drink or amount, e.g. \"espresso x2\" or 150mg.") var caffeine: String?
         @Flag(help: "Accept 0 mg or a caffeine amount over the per-entry limit.") var force = false
         @Option(help: "A treatment entry's kind.") var treatment: String?

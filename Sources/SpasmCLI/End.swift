@@ -11,7 +11,7 @@ extension Spasm {
         )
 
         @Argument(help: "The episode's id (default: the most recent open episode).") var id: EntryID?
-        @Option(help: "When it ended (default: now).") var at: String?
+        @Option(help: EntryHelp.at("When it ended")) var at: String?
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 

@@ -40,9 +40,9 @@ extension Spasm {
         @Option(help: "What you were doing in the hours before it (repeatable); the same names as 'spasm activity'.") var trigger: [String] = []
         @Flag(help: "Accept a trigger close to a name already in the journal as a new name.") var new = false
         @Option(name: .customLong("red-flag"), help: "A red-flag symptom (repeatable).") var redFlag: [String] = []
-        @Option(help: "Free text, up to 1 MiB; - reads it from standard input. Tab and newline are kept; other control characters are rejected.") var note: String?
-        @Option(help: "When it started: now, 14:30, 20m ago, yesterday 21:30, monday 08:00, ISO 8601.") var at: String?
-        @Option(help: "When it ended, if it already has.") var end: String?
+        @Option(help: EntryHelp.note) var note: String?
+        @Option(help: EntryHelp.at("When it started")) var at: String?
+        @Option(help: ArgumentHelp("When it ended, if it already has.", valueName: "time")) var end: String?
         @OptionGroup var questions: QuestionOptions
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions

@@ -12,6 +12,18 @@ struct JournalOptions: ParsableArguments {
     var config: String?
 }
 
+/// The help of --at and --note, which every command that records something reads the same way.
+enum EntryHelp {
+    /// "--at": `when` names the moment ("When it started"); the forms are those `TimeExpression` reads.
+    static func at(_ when: String, defaultNow: Bool = true) -> ArgumentHelp {
+        ArgumentHelp("\(when): now, 14:30, 20m ago, yesterday 21:30, monday 08:00, ISO 8601\(defaultNow ? " (default: now)" : "").",
+                     valueName: "time")
+    }
+
+    static let note = ArgumentHelp("Free text, up to 1 MiB; - reads it from standard input. Tab and newline are kept; other control characters are rejected.",
+                                   valueName: "text")
+}
+
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON for scripts instead of text.")
     var json = false

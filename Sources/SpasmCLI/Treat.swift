@@ -17,8 +17,8 @@ extension Spasm {
         @Option(help: "How many minutes.") var minutes: Int?
         @Option(help: "How much it helped, 0 (not at all) to 10 (completely).") var relief: Int?
         @Option(help: "The medicine's name, as on the pack.") var name: String?
-        @Option(help: "When (default: now).") var at: String?
-        @Option(help: "Free text; - reads it from standard input.") var note: String?
+        @Option(help: EntryHelp.at("When you took or did it")) var at: String?
+        @Option(help: EntryHelp.note) var note: String?
         @OptionGroup var journal: JournalOptions
         @OptionGroup var output: OutputOptions
 

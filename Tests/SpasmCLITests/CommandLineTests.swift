@@ -59,6 +59,17 @@ import Testing
         }
     }
 
+    /// Every command that records an entry reads its time and note alike, so its help says the same.
+    @Test(arguments: ["log", "activity", "caffeine", "treat", "checkin"])
+    func aRecordingCommandDescribesAtAndNoteAlike(_ name: String) throws {
+        let command = try #require(Spasm.commands[name])
+        let help = Spasm.helpMessage(for: command, columns: 400)
+        #expect(help.contains("--at <time>"), "\(help)")
+        #expect(help.contains(": now, 14:30, 20m ago, yesterday 21:30, monday 08:00, ISO 8601 (default: now)."), "\(help)")
+        #expect(help.contains("--note <text>  ") || help.contains("--note <text>\n"), "\(help)")
+        #expect(help.contains("Free text, up to 1 MiB; - reads it from standard input. Tab and newline are kept; other control characters are rejected."), "\(help)")
+    }
+
     @Test func theRootHandlesHelpVersionAndUnknownWords() throws {
         for line in [["help", "log"], ["--help"], ["--version"], [], ["lgo"], ["--generate-completion-script", "bash"]] {
             #expect(ObjectIdentifier(Spasm.parser(for: line).0) == ObjectIdentifier(Spasm.self), "\(line)")
