@@ -60,6 +60,11 @@ enum ReportRenderer {
         group.wait()
         guard process.terminationStatus == 0, !pdf.isEmpty else {
             let detail = String(decoding: messages, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            // 69: spasm-render could not load a library it needs (cairo, pango), which is the
+            // machine's to mend, as when spasm-render is missing; anything else is a failure of its own.
+            if process.terminationStatus == 69 {
+                throw OutputFile.Failure(status: 69, description: "spasm-render cannot start: \(detail)")
+            }
             throw OutputFile.Failure(status: 70, description: "spasm-render failed (status \(process.terminationStatus)): \(detail)")
         }
         return pdf

@@ -3,7 +3,8 @@
 # namespace with overlays (their upper layers on a tmpfs) over /usr, /etc and /var, so dpkg, apt and
 # the maintainer scripts run for real while the machine's own files stay untouched; the Swift
 # toolchain and /usr/local are hidden under empty tmpfs mounts. Installs the package with apt, runs `spasm log neck 3`
-# and `spasm history`, starts a real systemd user manager, which starts spasmd and its socket as the
+# and `spasm history`, checks that with libcairo unreadable spasm still logs and the PDF export
+# exits 69 (the helpers load their libraries only when they start), starts a real systemd user manager, which starts spasmd and its socket as the
 # package enabled them for every user, and a notification server (KDE Plasma's stand-in) on that
 # manager's session bus, which spasmd shows the episode's first reminder on through spasm-notify;
 # then removes and purges the package and checks that no file it installed is left, spasmd is
@@ -84,6 +85,19 @@ echo "ok: spasm log neck 3 ($out); spasm history shows it"
 spasm export --format pdf -o "$HOME/visit.pdf" >/dev/null 2>"$HOME/err" || fail "export pdf: $(cat "$HOME/err")"
 head -c 5 "$HOME/visit.pdf" | grep -q '%PDF-' || fail "export pdf wrote no PDF"
 echo "ok: spasm export --format pdf runs spasm-render from /usr/libexec/spasm"
+
+# cairo unreadable: spasm itself still logs (it never loads cairo), and the PDF export ends with 69,
+# naming the library, and writes nothing.
+cairo=$(readlink -f "$(ldconfig -p | awk '/libcairo\.so\.2 .*x86-64|libcairo\.so\.2 .*AArch64/ { print $NF; exit }')")
+[ -f "$cairo" ] || fail "no libcairo.so.2 in ldconfig's cache"
+mount --bind /dev/null "$cairo"
+out=$(spasm log neck 2 --db "$HOME/another.sqlite" 2>&1) || fail "spasm log with cairo unreadable: $out"
+exported=0; spasm export --format pdf -o "$HOME/none.pdf" >/dev/null 2>"$HOME/err" || exported=$?
+umount "$cairo"
+[ "$exported" = 69 ] || fail "export pdf with cairo unreadable exited $exported: $(cat "$HOME/err")"
+grep -q 'spasm-render cannot start: .*libcairo\.so\.2' "$HOME/err" || fail "export pdf with cairo unreadable said: $(cat "$HOME/err")"
+[ ! -e "$HOME/none.pdf" ] || fail "export pdf with cairo unreadable wrote $HOME/none.pdf"
+echo "ok: with cairo unreadable spasm still logs, and the PDF export exits 69 naming libcairo.so.2, writing nothing"
 
 [ -L /etc/systemd/user/sockets.target.wants/spasmd.socket ] || fail "spasmd.socket is not enabled for every user"
 [ -L /etc/systemd/user/default.target.wants/spasmd.service ] || fail "spasmd.service is not enabled for every user"
