@@ -106,6 +106,33 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
-        try StandardStream.output(try encoder.encode(value) + Data("\n".utf8))
+        try StandardStream.output(closingEmptyContainers(try encoder.encode(value)) + Data("\n".utf8))
+    }
+
+    /// Foundation's pretty printer writes an empty array or object over three lines ("[\n\n  ]");
+    /// this writes "[]" and "{}". Inside strings nothing changes (JSON escapes their newlines, and
+    /// the scan skips them anyway).
+    static func closingEmptyContainers(_ json: Data) -> Data {
+        let bytes = [UInt8](json)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var index = 0, inString = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            out.append(byte)
+            index += 1
+            if inString {
+                if byte == UInt8(ascii: "\\"), index < bytes.count { out.append(bytes[index]); index += 1 }
+                else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+                var end = index
+                while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\n") { end += 1 }
+                let close = byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+                if end < bytes.count, bytes[end] == close { out.append(close); index = end + 1 }
+            }
+        }
+        return Data(out)
     }
 }
