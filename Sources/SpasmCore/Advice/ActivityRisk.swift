@@ -101,25 +101,25 @@ extension ActivityRisk {
         windowHours = settings.activityWindowHours
         significance = settings.activitySignificance
 
-        // Recorded time: whole journal days with an activity logged, today only up to now.
+        // Recorded time: whole journal days with an activity logged (23 or 25 hours when the clock
+        // changes), today only up to now. A day belongs where its entries' local times put it, so an
+        // episode counts as recorded by its day, as the user would count it.
         var recorded: [(start: Double, end: Double)] = []
-        for day in start..<totals.dayCount {
-            guard let offset = totals.activityDayOffset[day] else { continue }
-            let dayStart = Double((totals.first.dayNumber + day) * 86_400 + configuration.dayStartHour * 3600 - offset)
-            let end = min(dayStart + 86_400, nowSeconds)
-            if end > dayStart { recorded.append((dayStart, end)) }
+        var days = 0
+        for day in start..<totals.dayCount where totals.activityLogged[day] {
+            guard let bounds = totals.bounds(ofDay: day, startHour: configuration.dayStartHour), bounds.start < nowSeconds else { continue }
+            days += 1
+            // An hour a clock change leaves claimed by two days is counted once.
+            let from = max(bounds.start, recorded.last?.end ?? -.infinity), to = min(bounds.end, nowSeconds)
+            if to > from { recorded.append((from, to)) }
         }
-        recordedDays = recorded.count
+        recordedDays = days
         let recordedSeconds = recorded.reduce(0) { $0 + $1.end - $1.start }
         recordedHours = recordedSeconds / 3600
-        func isRecorded(_ t: Double) -> Bool {
-            let i = Self.firstIndex(in: recorded, where: { $0.end > t })
-            return i < recorded.count && recorded[i].start <= t
-        }
 
         var onsets: [Double] = [], outside = 0
         for point in totals.points where point.day >= start && point.at <= nowSeconds {
-            if isRecorded(point.at) { onsets.append(point.at) } else { outside += 1 }
+            if totals.activityLogged[point.day] { onsets.append(point.at) } else { outside += 1 }
         }
         episodes = onsets.count
         episodesOnUnrecordedDays = outside
@@ -142,7 +142,7 @@ extension ActivityRisk {
 
         var estimates = occurrences.map { name, times in
             Self.estimate(name, times: times, tags: tags[name] ?? 0, taggedOnly: !logged.contains(name), window: window, recorded: recorded,
-                          recordedSeconds: recordedSeconds, onsets: onsets, settings: settings, isRecorded: isRecorded)
+                          recordedSeconds: recordedSeconds, onsets: onsets, settings: settings)
         }
         let compared = estimates.indices.filter { estimates[$0].compared }
         tested = compared.count
@@ -162,7 +162,7 @@ extension ActivityRisk {
 
     private static func estimate(_ name: String, times: [(start: Double, end: Double)], tags: Int, taggedOnly: Bool, window: Double,
                                  recorded: [(start: Double, end: Double)], recordedSeconds: Double, onsets: [Double],
-                                 settings: AdviceSettings, isRecorded: (Double) -> Bool) -> Estimate {
+                                 settings: AdviceSettings) -> Estimate {
         // Its windows, merged where they overlap.
         var merged: [(start: Double, end: Double)] = []
         for time in times {
@@ -185,7 +185,8 @@ extension ActivityRisk {
             if m < merged.count, merged[m].start <= onset { exposed += 1 }
         }
         var count = 0, followed = 0
-        for time in times where isRecorded(time.start) {
+        // Every logged time is on a recorded day: logging it made the day one.
+        for time in times {
             count += 1
             let next = firstIndex(in: onsets, where: { $0 >= time.start })
             if next < onsets.count, onsets[next] <= time.end + window { followed += 1 }

@@ -34,8 +34,11 @@ struct DailyTotals: Sendable {
     var points: [EpisodePoint] = []
     /// Activities in the order they came (`spasm activity`; not episode tags).
     var activities: [ActivityPoint] = []
-    /// For each day with an activity logged, the UTC offset of its first one: the day counts as recorded.
-    var activityDayOffset: [Int?]
+    /// Days with an activity logged: they count as recorded time.
+    var activityLogged: [Bool]
+    /// For each day with any entry, the UTC offsets of its earliest and latest entries: on the day a
+    /// clock changes they differ, and the day is 23 or 25 hours long.
+    var offsets: [(first: (at: Double, offset: Int), last: (at: Double, offset: Int))?]
     /// Relief ratings by treatment: sum and count.
     var relief: [TreatmentKind: (sum: Int, count: Int)] = [:]
     /// The first day in the period with any entry.
@@ -57,7 +60,8 @@ struct DailyTotals: Sendable {
         caffeineMg = Array(repeating: 0, count: count)
         nsaid = Array(repeating: false, count: count)
         muscleRelaxant = nsaid
-        activityDayOffset = Array(repeating: nil, count: count)
+        activityLogged = nsaid
+        offsets = Array(repeating: nil, count: count)
         let startHour = configuration.dayStartHour
         let severeLevel = configuration.advice.severeLevel
         let nowSeconds = now.timeIntervalSince1970
@@ -69,6 +73,12 @@ struct DailyTotals: Sendable {
             guard day >= 0, day < count else { continue }
             firstIndex = min(firstIndex, day)
             let at = entry.at.timeIntervalSince1970
+            if let known = offsets[day] {
+                if at < known.first.at { offsets[day]!.first = (at, entry.utcOffset) }
+                if at > known.last.at { offsets[day]!.last = (at, entry.utcOffset) }
+            } else {
+                offsets[day] = ((at, entry.utcOffset), (at, entry.utcOffset))
+            }
             switch entry.body {
             case .episode(let e):
                 episodes[day] += 1
@@ -96,7 +106,7 @@ struct DailyTotals: Sendable {
                 break
             case .activity(let a):
                 activities.append(ActivityPoint(name: a.name, start: at, end: a.end(from: at), day: day))
-                if activityDayOffset[day] == nil { activityDayOffset[day] = entry.utcOffset }
+                activityLogged[day] = true
             }
         }
         if !sorted { points.sort { $0.at < $1.at } }
@@ -104,6 +114,15 @@ struct DailyTotals: Sendable {
     }
 
     func day(_ index: Int) -> JournalDay { JournalDay(dayNumber: first.dayNumber + index) }
+
+    /// Where day `index` begins and ends in UTC seconds: from `startHour` at the offset of its
+    /// earliest entry to `startHour` the next day at the offset of its latest, the best the
+    /// entries tell of a clock change within it (nil for a day with no entry).
+    func bounds(ofDay index: Int, startHour: Int) -> (start: Double, end: Double)? {
+        guard let known = offsets[index] else { return nil }
+        let base = (first.dayNumber + index) * 86_400 + startHour * 3600
+        return (Double(base - known.first.offset), Double(base + 86_400 - known.last.offset))
+    }
 
     /// The index of the day `daysBack` before the last one (0: the last day), clamped to the period.
     func index(daysBack: Int) -> Int { max(0, dayCount - 1 - daysBack) }

@@ -172,6 +172,38 @@ import Testing
         #expect(!lifting.compared && !desk.compared)
     }
 
+    /// An entry at `hour:minute` local time at UTC `offset` on the journal day `daysBack` before today
+    /// (hours below 4 belong to the next date), as a user on summer or winter time logs it.
+    func entry(_ daysBack: Int, _ hour: Int, _ minute: Int = 0, offset: Int, _ body: Entry.Body, id: EntryID) -> Entry {
+        let date = Clock.today.dayNumber - daysBack + (hour < 4 ? 1 : 0)
+        return Entry(id: id, at: Date(timeIntervalSince1970: Double(date * 86_400 + hour * 3600 + minute * 60 - offset)),
+                     utcOffset: offset, body: body)
+    }
+
+    var deskWork: Entry.Body { .activity(Activity(unchecked: "desk work", minutes: 60)) }
+    var spasm: Entry.Body { .episode(Episode(region: .lowerBack, severity: Severity(rawValue: 5)!, triggers: [], redFlags: [])) }
+
+    @Test func theDayTheClockFallsBackHas25RecordedHoursAndItsLastHourCounts() {
+        // Summer time (UTC+2) until 03:00 in the night after day 10, then UTC+1: 03:30 is still day
+        // 10, in its 25th hour.
+        let entries = [entry(10, 9, offset: 7200, deskWork, id: 1), entry(10, 3, 30, offset: 3600, spasm, id: 2)]
+        let r = risk(entries)
+        #expect(r.recordedDays == 1 && r.recordedHours == 25)
+        #expect(r.episodes == 1 && r.episodesOnUnrecordedDays == 0)
+    }
+
+    @Test func theDayTheClockSpringsForwardHas23RecordedHoursAndNoHourCountsTwice() {
+        // Winter time (UTC+1) until 02:00 in the night after day 20, then UTC+2; day 19 is recorded too.
+        let spring = [entry(20, 9, offset: 3600, deskWork, id: 1), entry(20, 3, 30, offset: 7200, spasm, id: 2),
+                      entry(19, 9, offset: 7200, deskWork, id: 3)]
+        let r = risk(spring)
+        #expect(r.recordedDays == 2 && r.recordedHours == 23 + 24)
+        #expect(r.episodes == 1 && r.episodesOnUnrecordedDays == 0)
+        // With no entry after the change on day 20, its end is read at winter time: the hour both
+        // days then claim is counted once.
+        #expect(risk(spring.filter { $0.id != 2 }).recordedHours == 23 + 24)
+    }
+
     @Test func withRandomTagsOnTheEpisodesTooNoActivityIsNamedInAtLeast95Of100Journals() {
         // The null journals again, each episode now tagged with one of the activities at random, as
         // a user answering "what came before" would: a tag must not make its activity look risky.
