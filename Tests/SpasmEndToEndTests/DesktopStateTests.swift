@@ -16,14 +16,7 @@ import Glibc
     init() throws {
         desktop = try DesktopSession()
         system = try PrivateSystemBus(in: desktop.directory)
-        try spasm.writeConfig("""
-        [reminders]
-        quiet_start = "00:00"
-        quiet_end = "00:00"
-        ice_minutes = 1
-        [pt]
-        weekdays = []
-        """)
+        try spasm.writeQuietlessConfig(reminders: "ice_minutes = 1")
     }
 
     func startDaemon(_ extra: [String: String] = [:]) throws -> DaemonRunner {

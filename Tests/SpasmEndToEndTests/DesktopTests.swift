@@ -13,16 +13,7 @@ import Glibc
 
     init() throws {
         desktop = try DesktopSession()
-        try spasm.writeConfig("""
-        [reminders]
-        quiet_start = "00:00"
-        quiet_end = "00:00"
-        ice_minutes = 1
-        snooze_minutes = 1
-        relief_after_minutes = 0
-        [pt]
-        weekdays = []
-        """)
+        try spasm.writeQuietlessConfig(reminders: "ice_minutes = 1\nsnooze_minutes = 1\nrelief_after_minutes = 0")
     }
 
     func startDaemon() throws -> DaemonRunner {

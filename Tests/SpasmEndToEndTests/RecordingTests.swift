@@ -16,7 +16,8 @@ import Testing
         #expect(episode["severity"] as? Int == 7)
         #expect(episode["triggers"] as? [String] == ["lifting", "desk work"])
         #expect(entries[0]["note"] as? String == "bent to pick up a box")
-        #expect(entries[0]["utc_offset"] as? Int == 3600)   // TZ=Europe/Berlin in November
+        // TZ=Europe/Berlin: 3600 in winter, 7200 in summer.
+        #expect(entries[0]["utc_offset"] as? Int == TimeZone(identifier: "Europe/Berlin")!.secondsFromGMT(for: Date()))
     }
 
     @Test func shortFormWithARelativeTime() throws {

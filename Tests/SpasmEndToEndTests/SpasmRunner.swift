@@ -79,15 +79,28 @@ final class SpasmRunner {
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
-    /// Settings whose quiet hours never cover the test's moment and with no PT, so an episode's ice comes at once.
-    func writeQuietlessConfig() throws {
+    /// Settings under which an episode's ice comes at once and alone, whatever the day and hour of
+    /// the run: no quiet hours, no PT, and the weekly check-in three days away (on its day it is due
+    /// from 18:00 and would be shown, or share the ice's notification). `reminders` adds lines to
+    /// the [reminders] table.
+    func writeQuietlessConfig(reminders: String = "") throws {
         try writeConfig("""
         [reminders]
         quiet_start = "00:00"
         quiet_end = "00:00"
+        checkin_weekday = "\(Self.weekday(daysAhead: 3))"
+        \(reminders)
         [pt]
         weekdays = []
         """)
+    }
+
+    /// "mon" ... "sun", `days` from today in the tests' zone.
+    static func weekday(daysAhead days: Int) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
+        let day = calendar.date(byAdding: .day, value: days, to: Date())!
+        return ["sun", "mon", "tue", "wed", "thu", "fri", "sat"][calendar.component(.weekday, from: day) - 1]
     }
 
     /// Runs a shell script as root in a private mount namespace (tmpfs, read-only mounts).
