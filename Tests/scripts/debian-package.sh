@@ -14,6 +14,7 @@ set -euo pipefail
 trap 'echo "FAIL: line $LINENO: $BASH_COMMAND"' ERR
 DEB=$(realpath "$1")
 STANDIN=$(realpath "$(dirname "$0")/desktop-standin.py")
+source "$(dirname "$0")/quietless-settings.sh"
 
 if [ -z "${SPASM_IN_NAMESPACE:-}" ]; then
     exec env SPASM_IN_NAMESPACE=1 unshare -m "$0" "$@"
@@ -43,19 +44,7 @@ mkdir -p /run/user && mount -t tmpfs -o mode=755 tmpfs /run/user && mkdir -m 700
 export HOME=$(getent passwd "$(id -u)" | cut -d: -f6) XDG_RUNTIME_DIR=/run/user/$(id -u) TZ=UTC
 mount -t tmpfs -o mode=700 tmpfs "$HOME"
 unset XDG_DATA_HOME XDG_CONFIG_HOME SPASM_DB SPASM_SOCKET SPASM_RENDER SPASM_NOTIFY
-# Settings under which the episode's ice comes at once and alone at any hour of any day: no quiet
-# hours (22:00-07:30 by default would hold it till morning), no PT times (one due would share its
-# notification), and the weekly check-in three days away.
-mkdir -p -m 700 "$HOME/.config/spasm"
-cat > "$HOME/.config/spasm/config.toml" <<CONF
-[reminders]
-quiet_start = "00:00"
-quiet_end = "00:00"
-checkin_weekday = "$(LC_ALL=C date -u -d '+3 days' +%a | tr 'A-Z' 'a-z')"
-[pt]
-weekdays = []
-CONF
-chmod 600 "$HOME/.config/spasm/config.toml"
+quietless_settings
 
 size=$(dpkg-deb -f "$DEB" Installed-Size)
 [ "$size" -le 102400 ] || fail "installed size $size KiB is over 100 MB"

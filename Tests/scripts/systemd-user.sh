@@ -8,6 +8,7 @@ set -euo pipefail
 trap 'echo "FAIL: line $LINENO: $BASH_COMMAND"' ERR
 BIN_DIR=$(cd "$1" && pwd)
 UNITS=$(cd "$(dirname "$0")/../../systemd" && pwd)
+source "$(dirname "$0")/quietless-settings.sh"
 
 if [ -z "${SPASM_IN_NAMESPACE:-}" ]; then
     exec env SPASM_IN_NAMESPACE=1 unshare -m "$0" "$@"
@@ -32,19 +33,7 @@ BIN_DIR=$stage UNITS=$stage
 export HOME=$(getent passwd "$(id -u)" | cut -d: -f6) XDG_RUNTIME_DIR=/run/user/$(id -u) TZ=UTC
 mount -t tmpfs -o mode=700 tmpfs "$HOME"
 unset XDG_DATA_HOME XDG_CONFIG_HOME SPASM_DB SPASM_SOCKET
-# Settings under which the episode's ice comes at once and alone at any hour of any day: no quiet
-# hours (22:00-07:30 by default would hold it till morning), no PT times (one due would share its
-# notification), and the weekly check-in three days away.
-mkdir -p -m 700 "$HOME/.config/spasm"
-cat > "$HOME/.config/spasm/config.toml" <<CONF
-[reminders]
-quiet_start = "00:00"
-quiet_end = "00:00"
-checkin_weekday = "$(LC_ALL=C date -u -d '+3 days' +%a | tr 'A-Z' 'a-z')"
-[pt]
-weekdays = []
-CONF
-chmod 600 "$HOME/.config/spasm/config.toml"
+quietless_settings
 # No data directory: a new user's first activation must make it.
 mkdir -p "$HOME/.config/systemd/user" "$HOME/.local/bin"
 install -m 755 "$BIN_DIR/spasm" "$BIN_DIR/spasmd" "$BIN_DIR/spasm-notify" "$HOME/.local/bin/"
