@@ -60,7 +60,8 @@ public struct Spasm: ParsableCommand {
     /// Swift hands the arguments over with invalid bytes already replaced by U+FFFD; the raw bytes
     /// show whether a note (or anything) was typed in another encoding.
     private static func firstArgumentNotUTF8() -> Int? {
-        for index in 1..<Int(CommandLine.argc) {
+        // Swift can see argc 0 (under libfaketime's LD_PRELOAD it does): no arguments, not a crash.
+        for index in 1..<max(1, Int(CommandLine.argc)) {
             guard let raw = CommandLine.unsafeArgv[index] else { continue }
             if String(validatingCString: raw) == nil { return index }
         }

@@ -15,13 +15,13 @@ struct Entrypoint {
         let name = CommandLine.arguments.first?.split(separator: "/").last.map(String.init) ?? "spasm"
         switch name {
         case "spasmd":
-            load("daemon")
+            load("daemon", as: name)
             Service.main()
         case "spasm-render":
-            load("render")
+            load("render", as: name)
             RenderCommand.main()
         case "spasm-notify":
-            load("notify")
+            load("notify", as: name)
             NotifyHelper.main()
         default:
             Spasm.main()
@@ -29,13 +29,13 @@ struct Entrypoint {
     }
 
     /// A library that cannot be loaded ends the program: 69, as for any missing service.
-    private static func load(_ mode: String) {
+    private static func load(_ mode: String, as name: String) {
         var error = [UInt8](repeating: 0, count: 512)
         guard error.withUnsafeMutableBufferPointer({ buffer in
             buffer.withMemoryRebound(to: CChar.self) { spasm_lazy_load(mode, $0.baseAddress, $0.count) }
         }) != 0 else { return }
         let message = String(decoding: error.prefix { $0 != 0 }, as: UTF8.self)
-        let line = "\(CommandLine.arguments[0]): \(message)\n"
+        let line = "\(name): \(message)\n"
         _ = Array(line.utf8).withUnsafeBytes { spasm_write_all(STDERR_FILENO, $0.baseAddress, UInt($0.count)) }
         exit(69)
     }
