@@ -78,7 +78,10 @@ extension Spasm {
             let store = try context.existingJournal()
             let entries = try store?.entries(from: bounds.start == .distantPast ? nil : bounds.start, to: bounds.end) ?? []
             let start = bounds.start == .distantPast ? (entries.first?.at ?? bounds.end) : bounds.start
-            let period = ExportPeriod(start: start, end: bounds.end, utcOffset: context.utcOffset(at: context.now))
+            // Each end's date at the offset of its own moment: a period across a clock change
+            // ("--until 2020-12-31" in summer) still ends on the day asked for.
+            var period = ExportPeriod(start: start, end: bounds.end, utcOffset: context.utcOffset(at: start))
+            period.endUTCOffset = context.utcOffset(at: period.lastSecond)
             if entries.isEmpty { standardError("spasm: no entries from \(period.description); the export is empty") }
 
             switch format {
@@ -96,7 +99,7 @@ extension Spasm {
                     try OutputFile.write(files, into: output, protecting: context.protectedPaths)
                 }
             case .fhir:
-                let data = FHIRBundle.render(entries, patient: UUID(), bundle: UUID(), now: context.now, utcOffset: period.utcOffset)
+                let data = FHIRBundle.render(entries, patient: UUID(), bundle: UUID(), now: context.now, utcOffset: context.utcOffset(at: context.now))
                 try OutputFile.write(data, to: output, protecting: context.protectedPaths)
             case .md, .pdf:
                 // The period of equal length before, for the comparison, and every red flag ever reported.

@@ -24,7 +24,7 @@ enum ReportRenderer {
         let paper = PaperSize.resolve(configuration.exportPaper, environment: ProcessInfo.processInfo.environment)
         process.arguments = [
             "--from", CivilTime(period.start, utcOffset: period.utcOffset).iso8601,
-            "--to", CivilTime(period.end, utcOffset: period.utcOffset).iso8601,
+            "--to", CivilTime(period.end, utcOffset: period.endUTCOffset).iso8601,
             "--paper", paper.rawValue,
             "--day-start-hour", String(configuration.dayStartHour),
             "--pt-times", configuration.ptTimes.joined(separator: ","),

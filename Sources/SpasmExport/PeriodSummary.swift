@@ -180,7 +180,7 @@ public struct PeriodSummary: Sendable {
     static func adherence(period: ExportPeriod, dayStartHour: Int, pt: PTSchedule, loggedByDay: [Int: Int]) -> (Int, Int)? {
         // The period's first date, even when it starts before that date's journal day does (at midnight).
         let first = JournalDay(period.start, utcOffset: period.utcOffset, startHour: 0).dayNumber
-        let last = JournalDay(period.end.addingTimeInterval(-1), utcOffset: period.utcOffset, startHour: dayStartHour).dayNumber
+        let last = JournalDay(period.lastSecond, utcOffset: period.endUTCOffset, startHour: dayStartHour).dayNumber
         guard last >= first else { return nil }
         var due = 0, logged = 0
         for day in first...last {

@@ -64,7 +64,7 @@ public enum RenderCommand {
             guard let from = values["from"].flatMap(CivilTime.parseISO8601), let to = values["to"].flatMap(CivilTime.parseISO8601) else {
                 throw UsageError(description: "--from and --to take ISO 8601 times with an offset")
             }
-            period = ExportPeriod(start: from.0, end: to.0, utcOffset: from.1)
+            period = ExportPeriod(start: from.0, end: to.0, utcOffset: from.1, endUTCOffset: to.1)
             if let text = values["paper"] {
                 guard let paper = PaperSize(rawValue: text) else { throw UsageError(description: "--paper is a4 or letter") }
                 self.paper = paper

@@ -40,6 +40,9 @@ import Testing
         let json = try spasm("export", "--format", "json", "--since", "2020-01-01", "--until", "2020-12-31")
         #expect(json.status == 0)
         #expect(json.stderr.contains("no entries from 2020-01-01 to 2020-12-31; the export is empty"))
+        // From summer time to winter time (Europe/Berlin): each end keeps its own date, in any season.
+        let acrossTheChange = try spasm("export", "--format", "json", "--since", "2020-07-01", "--until", "2020-12-31")
+        #expect(acrossTheChange.stderr.contains("no entries from 2020-07-01 to 2020-12-31; the export is empty"), "\(acrossTheChange.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["entries"] as? [Any])?.isEmpty == true)
         let csv = try spasm("export", "--format", "csv", "--table", "episodes", "--since", "2020-01-01", "--until", "2020-12-31")
