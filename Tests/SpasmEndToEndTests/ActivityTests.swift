@@ -19,8 +19,10 @@ import Testing
         #expect(try spasm.entries()[0].object("activity")["minutes"] as? Int == 90)
         let history = try spasm("history", "--kind", "activity")
         #expect(history.status == 0 && history.stdout.contains("gardening, 1h 30m"), "\(history.stdout)")
+        // An activity logged now is in today (gardening "2h ago" is not, from 04:00 to 06:00).
+        #expect(try spasm("activity", "walking").status == 0)
         let today = try spasm("today")
-        #expect(today.stdout.contains("gardening"), "\(today.stdout)")
+        #expect(today.stdout.contains("walking"), "\(today.stdout)")
     }
 
     @Test func aNameCloseToAKnownOneIsRefusedWithDidYouMeanUnlessNew() throws {

@@ -75,7 +75,11 @@ import Testing
         #expect(episodes[3]["note"] == SpasmRunner.scriptsNote)
         #expect(episodes[1]["triggers"] == "desk work; lifting")
         #expect(episodes[3]["red_flags"] == "arm-weakness")
-        #expect(episodes[0]["start"]?.hasSuffix("+01:00") == true)
+        // Local time with Berlin's offset of that moment (+01:00 in winter, +02:00 in summer).
+        let start = try #require(episodes[0]["start"])
+        let instant = try #require(ISO8601DateFormatter().date(from: start), "\(start)")
+        let offset = TimeZone(identifier: "Europe/Berlin")!.secondsFromGMT(for: instant)
+        #expect(start.hasSuffix(offset == 7200 ? "+02:00" : "+01:00"), "\(start)")
         #expect(tables["caffeine"]?.first?["note"] == "'+1 espresso @work")
         #expect(tables["caffeine"]?.first?["milligrams"] == "192")
         #expect(tables["treatments"]?.first?["note"] == "'-took it with food")

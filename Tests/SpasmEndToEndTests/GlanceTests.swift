@@ -13,7 +13,7 @@ import Testing
 
     @Test func todayCaffeineTheNextReminderAndAnOpenRedFlag() throws {
         let spasm = SpasmRunner()
-        #expect(try spasm("log", "neck", "6", "--at", "20m ago").status == 0)
+        #expect(try spasm("log", "neck", "6").status == 0)
         #expect(try spasm("log", "neck", "8", "--red-flag", "arm-weakness").status == 0)
         #expect(try spasm("caffeine", "coffee").status == 0)
         let result = try spasm()

@@ -66,10 +66,10 @@ import Testing
     @Test func caffeineFromTheCatalogueAndAsAmounts() throws {
         let spasm = SpasmRunner()
         #expect(try spasm("caffeine", "coffee").stdout.hasPrefix("Logged caffeine #1: coffee 96 mg"))
-        #expect(try spasm("caffeine", "espresso", "x2", "--at", "00:01").status == 0)
+        #expect(try spasm("caffeine", "espresso", "x2", "--at", "yesterday 00:01").status == 0)
         #expect(try spasm("caffeine", "120mg", "--note", "pre-workout").stdout.hasPrefix("Logged caffeine #3: caffeine 120 mg"))
         let milligrams = try spasm.entries().map { $0.object("caffeine")["milligrams"] as? Double }
-        #expect(milligrams == [126, 96, 120])   // oldest first: 00:01 comes before now
+        #expect(milligrams == [126, 96, 120])   // oldest first: yesterday's comes before now
     }
 
     @Test func treatmentsAndMedicines() throws {

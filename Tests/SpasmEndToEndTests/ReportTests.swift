@@ -14,10 +14,13 @@ import Testing
         let page = try spasm.tool("pdftotext", "-f", "1", "-l", "1", "-layout", spasm.file("report.pdf"), "-")
         #expect(page.status == 0)
         let text = page.stdout
-        let start = Calendar.current.date(byAdding: .day, value: -30, to: Date())!
+        // 30 days back in Berlin's calendar, as the user counts them.
+        var berlin = Calendar(identifier: .gregorian)
+        berlin.timeZone = TimeZone(identifier: "Europe/Berlin")!
+        let start = berlin.date(byAdding: .day, value: -30, to: Date())!
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
+        formatter.timeZone = berlin.timeZone
         #expect(text.contains("Period: \(formatter.string(from: start)) to \(formatter.string(from: Date())) (30 days)"), "\(text)")
         #expect(text.contains("4") && text.contains("episodes"))
         #expect(text.range(of: #"4\s+0\.9\s+6\.0/10\s+8/10"#, options: .regularExpression) != nil, "\(text)")
