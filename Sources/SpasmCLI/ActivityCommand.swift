@@ -48,9 +48,7 @@ extension Spasm {
             let store = try context.openJournal()
             try Vocabulary.check([activity.name], parameter: "activity", new: new, in: store)
             let saved = try store.add(entry, now: context.now)
-            try reporting("#\(saved.id ?? 0) was logged") {
-                if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
-            }
+            try output.report("Logged", saved)
         }
 
         /// One name, by its number among those the journal knows or in words, with the rules of --trigger.

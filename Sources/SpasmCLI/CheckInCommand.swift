@@ -67,9 +67,7 @@ extension Spasm {
             let entry = Entry(at: at, utcOffset: context.utcOffset(at: at), note: try context.note(note), body: .checkin(answers))
             try entry.validate()
             let saved = try context.openJournal().add(entry, now: context.now)
-            try reporting("#\(saved.id ?? 0) was logged") {
-                if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
-            }
+            try output.report("Logged", saved)
         }
     }
 }

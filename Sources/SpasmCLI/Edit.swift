@@ -109,9 +109,7 @@ extension Spasm {
                 entry.body = .activity(changed)
             }
             let saved = try journalFile.update(entry, now: context.now)
-            try reporting("#\(saved.id ?? 0) was changed") {
-                if output.json { try JSONOutput.print(saved) } else { try say("Changed \(EntryText.line(saved))") }
-            }
+            try output.report("Changed", saved)
         }
 
         private func refuseEpisodeFields(kind: String) throws {

@@ -26,9 +26,7 @@ extension Spasm {
                 throw InputError("at", "the end is before the episode started (\(EntryText.line(open)))")
             }
             let ended = try journalFile.endEpisode(id: id, at: end, utcOffset: context.utcOffset(at: end), now: context.now)
-            try reporting("#\(ended.id ?? 0) was ended") {
-                if output.json { try JSONOutput.print(ended) } else { try say("Ended \(EntryText.line(ended))") }
-            }
+            try output.report("Ended", ended)
         }
     }
 }

@@ -64,9 +64,7 @@ extension Spasm {
             let store = try context.openJournal()
             try Vocabulary.check(entry.episode?.triggers ?? [], parameter: "trigger", new: new, in: store)
             let saved = try store.add(entry, now: context.now)
-            try reporting("#\(saved.id ?? 0) was logged") {
-                if output.json { try JSONOutput.print(saved) } else { try say("Logged \(EntryText.line(saved))") }
-            }
+            try output.report("Logged", saved)
         }
 
         /// The region or the severity is missing.

@@ -27,6 +27,14 @@ enum EntryHelp {
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON for scripts instead of text.")
     var json = false
+
+    /// Prints the entry a command just wrote: "Logged episode #3: …", or its JSON. A failed write
+    /// says it was `verb` (lowercased) all the same.
+    func report(_ verb: String, _ entry: Entry) throws {
+        try reporting("#\(entry.id ?? 0) was \(verb.lowercased())") {
+            if json { try JSONOutput.print(entry) } else { try say("\(verb) \(EntryText.line(entry))") }
+        }
+    }
 }
 
 /// What a command needs from the outside world: the clock, the zone, the settings and the journal.

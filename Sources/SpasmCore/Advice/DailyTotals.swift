@@ -60,7 +60,7 @@ struct DailyTotals: Sendable {
         caffeineMg = Array(repeating: 0, count: count)
         nsaid = Array(repeating: false, count: count)
         muscleRelaxant = nsaid
-        activityLogged = nsaid
+        activityLogged = Array(repeating: false, count: count)
         offsets = Array(repeating: nil, count: count)
         let startHour = configuration.dayStartHour
         let severeLevel = configuration.advice.severeLevel
