@@ -14,10 +14,10 @@ public struct Spasm: ParsableCommand {
         Everything stays on this machine, in $XDG_DATA_HOME/spasm/journal.sqlite (override with --db or SPASM_DB).
         Settings: $XDG_CONFIG_HOME/spasm/config.toml overrides the defaults key by key ('spasm config show').
 
-        Exit status: 0 done; 64 bad input (nothing was written); 69 the PDF export's spasm-render is
-        missing or cannot load cairo or pango; 74 the journal file could not be used, or standard output
-        or error could not be written (the message says what was recorded all the same); 78 a bad
-        configuration file; 130 a question was left with Ctrl-C (nothing was written); 141 the reader of
+        Exit status: 0 done; 64 bad input (nothing was written); 69 the PDF export's spasm-render is \
+        missing or cannot load cairo or pango; 74 the journal file could not be used, or standard output \
+        or error could not be written (the message says what was recorded all the same); 78 a bad \
+        configuration file; 130 a question was left with Ctrl-C (nothing was written); 141 the reader of \
         a pipe went away.
         """,
         version: SpasmVersion.current,
